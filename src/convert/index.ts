@@ -1,0 +1,143 @@
+/**
+ * CONVERT stage: traditional -> simplified at character level (opencc), then the
+ * FIXUP table, with an exact offset map back to the original text and a guess of
+ * the script the original was written in.
+ */
+import { openccTables, type OpenccTables } from './tables.js';
+import { loadFixups, type FixupTable } from './fixups.js';
+
+/**
+ * hant: some character was converted and none is simplified-only;
+ * hans: some simplified-only character and nothing converted;
+ * mixed: both (typical of mainland text run through a careless converter);
+ * none: neither (ASCII, or Han characters written alike in both scripts).
+ */
+export type Script = 'hant' | 'hans' | 'mixed' | 'none';
+
+export interface Conversion {
+  readonly original: string;
+  readonly simplified: string;
+  readonly script: Script;
+  /**
+   * Maps the half-open span [start, end) of `simplified` to the smallest span of
+   * `original` holding every source character of it (widened to a whole
+   * surrogate pair or fixup segment when the span cuts into one).
+   */
+  toOriginal(start: number, end: number): [number, number];
+}
+
+// CJK compatibility ideographs: U+F900-U+FAFF and U+2F800-U+2FA1F (as surrogates).
+const COMPAT = /[\uF900-\uFAFF]|\uD87E[\uDC00-\uDE1F]/;
+// Below this no code point is Han, so neither script test can fire.
+const FIRST_HAN = 0x2e80;
+
+interface Mapped {
+  text: string;
+  /** per code unit of `text`: the source span in the original */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+function scriptOf(converted: number, simplifiedOnly: number): Script {
+  if (converted > 0) return simplifiedOnly > 0 ? 'mixed' : 'hant';
+  return simplifiedOnly > 0 ? 'hans' : 'none';
+}
+
+/** Apply the fixups to `text` (already mapped), composing the offset maps. */
+function applyFixups(m: Mapped, table: FixupTable): Mapped {
+  if (!table.pattern) return m;
+  const matches = [...m.text.matchAll(table.pattern)];
+  if (matches.length === 0) return m;
+  let size = m.text.length;
+  for (const hit of matches) size += table.byFrom.get(hit[0])!.to.length - hit[0].length;
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const parts: string[] = [];
+  let src = 0;
+  let dst = 0;
+  const copy = (from: number, to: number) => {
+    start.set(m.start.subarray(from, to), dst);
+    end.set(m.end.subarray(from, to), dst);
+    dst += to - from;
+  };
+  for (const hit of matches) {
+    const at = hit.index;
+    const fix = table.byFrom.get(hit[0])!;
+    parts.push(m.text.slice(src, at), fix.to);
+    copy(src, at + fix.keepHead);
+    // The rewritten middle comes from the whole middle of the match.
+    const midStart = at + fix.keepHead;
+    const midEnd = at + fix.from.length - fix.keepTail;
+    const midLength = fix.to.length - fix.keepHead - fix.keepTail;
+    start.fill(m.start[midStart]!, dst, dst + midLength);
+    end.fill(m.end[midEnd - 1]!, dst, dst + midLength);
+    dst += midLength;
+    copy(midEnd, at + fix.from.length);
+    src = at + fix.from.length;
+  }
+  parts.push(m.text.slice(src));
+  copy(src, m.text.length);
+  return { text: parts.join(''), start, end };
+}
+
+function convert(original: string, tables: OpenccTables, fixups: FixupTable): Conversion {
+  const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
+  const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
+
+  // Every opencc entry keeps the number of code points (checked in tables.ts),
+  // so the three strings are walked in step, one code point at a time; only
+  // their UTF-16 lengths may differ (暐 -> U+2B4E7).
+  const n = converted.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const simplifiedOnly = tables.simplifiedOnly;
+  let changed = 0;
+  let simplified = 0;
+  for (let j = 0, i = 0, k = 0; j < n; ) {
+    const out = converted.codePointAt(j)!;
+    const norm = normalized.codePointAt(k)!;
+    const next = i + (original.codePointAt(i)! > 0xffff ? 2 : 1);
+    if (norm >= FIRST_HAN) {
+      if (norm !== out) changed++;
+      if (simplifiedOnly.has(norm)) simplified++;
+    }
+    start[j] = i;
+    end[j] = next;
+    if (out > 0xffff) {
+      start[j + 1] = i;
+      end[j + 1] = next;
+      j += 2;
+    } else j++;
+    i = next;
+    k += norm > 0xffff ? 2 : 1;
+  }
+
+  const mapped = applyFixups({ text: converted, start, end }, fixups);
+  const length = mapped.text.length;
+  const { start: origStart, end: origEnd } = mapped;
+  return {
+    original,
+    simplified: mapped.text,
+    script: scriptOf(changed, simplified),
+    toOriginal(from: number, to: number): [number, number] {
+      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= length)) {
+        throw new RangeError(`span [${from}, ${to}) is not within the simplified text (length ${length})`);
+      }
+      if (from === to) {
+        const at = from < length ? origStart[from]! : original.length;
+        return [at, at];
+      }
+      return [origStart[from]!, origEnd[to - 1]!];
+    },
+  };
+}
+
+/**
+ * Build a converter. The opencc tables are shared by all converters; the fixup
+ * table is read from `rulesDir` now, so a bad rule file fails at start-up.
+ */
+export function createConverter(options: { rulesDir: string }): (original: string) => Conversion {
+  const tables = openccTables();
+  const fixups = loadFixups(options.rulesDir, tables.convert);
+  return (original) => convert(original, tables, fixups);
+}

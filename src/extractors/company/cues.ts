@@ -1,0 +1,98 @@
+/**
+ * Company names recognised by what is said of them, without the lexicon:
+ *   月之暗面宣布 / OpenAI 推出 / 美团联合创始人   (a name right before an "after" cue)
+ *   据时代财经不完全统计 / 根据国盛证券研报        (a named source between "source" cues)
+ *   被腾讯收购                                   (a name between "object" cues)
+ * The name is a Latin word, or the Han words back to the clause start (2-6 characters,
+ * no function word), and not a generic word (公司宣布, 官方发布) or a dictionary word.
+ */
+import type { DocContext } from '../../context.js';
+import type { CompanyCandidate } from '../candidate.js';
+import { tagOf } from '../../segment/index.js';
+import { isHan } from '../../text/matchView.js';
+import type { CompanyTables } from './tables.js';
+
+const HAN_MIN = 2;
+const HAN_MAX = 6;
+const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给]/;
+// a name that jieba reads as one word of these kinds is a proper noun or unknown
+const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
+// words that never sit inside a name: verbs, adverbs, numerals, times, locatives (去年接连, 具体信息有待)
+const NOT_IN_NAME_TAGS = /^(v|vd|vi|vl|d|m|mq|q|t|tg|f|r|p|c|u.*|a|ad|l)$/;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The name ending at `end` (exclusive), if the words before it make one. */
+function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0): Span | null {
+  const { view } = ctx;
+  let stop = end;
+  if (view[stop - 1] === ' ') stop--;
+  if (/[A-Za-z]/.test(view[stop - 1] ?? '')) {
+    let start = stop;
+    while (start > 0 && /[A-Za-z0-9&.-]/.test(view[start - 1]!)) start--;
+    const word = view.slice(start, stop);
+    if (word.length < 2 || !/^[A-Z]/.test(word) || t.genericPrefixes.has(word) || t.products.has(word)) return null;
+    return { start, end: stop };
+  }
+  let start = stop;
+  while (start > limit && stop - start < HAN_MAX && isHan(view[start - 1]) && !FUNCTION_CHARS.test(view[start - 1]!)) start--;
+  // the name must begin at a word boundary, after punctuation, a function word or the text start
+  if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
+  const before = view[start - 1];
+  if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
+  const name = view.slice(start, stop);
+  if (t.genericPrefixes.has(name)) return null;
+  // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
+  const single = ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
+  if (single && !PROPER_TAGS.test(tagOf(name))) return null;
+  for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
+    if (NOT_IN_NAME_TAGS.test(tagOf(view.slice(token.start, token.end)))) return null;
+  }
+  return { start, end: stop };
+}
+
+/** Index of the token starting at `offset` (binary search; tokens are in order). */
+function tokenIndexAt(ctx: DocContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+  const found: CompanyCandidate[] = [];
+  const { view, tokens } = ctx;
+  for (const token of tokens) {
+    const at = token.start;
+    const after = t.cues.after.startingAt(view, at);
+    if (after && ctx.boundary[at + after.word.length] === 1) {
+      const name = nameEndingAt(ctx, at, t);
+      if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
+    }
+    for (const [kind, pair] of [['source', t.cues.source], ['object', t.cues.object]] as const) {
+      const open = pair.before.startingAt(view, at);
+      if (!open) continue;
+      const from = at + open.word.length;
+      // the closing cue within a name's length: 据 + name + 报道
+      for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
+        if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
+        const name = nameEndingAt(ctx, end, t, from);
+        if (name && name.start === from) {
+          found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
+          // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too
+          const subject = kind === 'object' ? nameEndingAt(ctx, at, t) : null;
+          if (subject) found.push({ type: 'company', ...subject, rule: 'company.object-cue' });
+        }
+        break;
+      }
+    }
+  }
+  return found;
+}

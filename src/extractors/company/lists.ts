@@ -1,0 +1,100 @@
+/**
+ * Coordination: in a list of names (智谱 AI、月之暗面、百川智能和零一万物; 投资方包括
+ * 阿里、红杉中国和小红书), once one item is a company, the other name-like items are
+ * companies too. Items are whole jieba tokens between 、/和/与/及; a list cue (包括,
+ * 分别是) opens the list; an item is name-like when it is 2-8 characters of Han or
+ * Latin words with no function word in it.
+ */
+import type { DocContext } from '../../context.js';
+import type { CompanyCandidate } from '../candidate.js';
+import { isHan, isLatin } from '../../text/matchView.js';
+import type { CompanyTables } from './tables.js';
+
+const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
+const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》【】]/;
+const TRAILERS = ['等等', '等'];
+const HAN_ITEM_MAX = 6;
+const LATIN_ITEM_MAX = 24;
+// characters that never occur inside a company short name in a list
+const NOT_IN_NAME = /[的了是在把被从向对为于将都也还就才这那该其个家位名]/;
+
+interface Item {
+  start: number;
+  end: number;
+}
+
+/** Split the text into list items: runs of tokens between separators, within a clause. */
+function listsOf(ctx: DocContext): Item[][] {
+  const lists: Item[][] = [];
+  let items: Item[] = [];
+  let itemStart = -1;
+  let itemEnd = -1;
+  const closeItem = () => {
+    if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
+    itemStart = -1;
+  };
+  for (const t of ctx.tokens) {
+    const word = ctx.view.slice(t.start, t.end);
+    if (CLAUSE_END.test(word)) {
+      closeItem();
+      if (items.length > 1) lists.push(items);
+      items = [];
+    } else if (SEPARATORS.has(word)) closeItem();
+    else if (word.trim() === '' && itemStart < 0) continue;
+    else {
+      if (itemStart < 0) itemStart = t.start;
+      itemEnd = t.end;
+    }
+  }
+  closeItem();
+  if (items.length > 1) lists.push(items);
+  return lists;
+}
+
+/** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
+function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
+  let { start, end } = item;
+  const text = ctx.view.slice(start, end);
+  for (const cue of tables.listCues) {
+    const at = text.lastIndexOf(cue);
+    if (at >= 0 && at + cue.length < text.length) {
+      start = item.start + at + cue.length;
+      break;
+    }
+  }
+  for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  while (start < end && /\s/.test(ctx.view[start]!)) start++;
+  while (end > start && /\s/.test(ctx.view[end - 1]!)) end--;
+  return { start, end };
+}
+
+function nameLike(ctx: DocContext, item: Item, blocked: (item: Item) => boolean): boolean {
+  const text = ctx.view.slice(item.start, item.end);
+  const han = [...text].filter((ch) => isHan(ch)).length;
+  if (text.length < 2 || han > HAN_ITEM_MAX || text.length > LATIN_ITEM_MAX || NOT_IN_NAME.test(text) || blocked(item)) return false;
+  if (![...text].every((ch) => isHan(ch) || isLatin(ch) || ch === ' ')) return false;
+  return ctx.boundary[item.start] === 1 && ctx.boundary[item.end] === 1;
+}
+
+/**
+ * Companies that share a list with a known company. `known` spans anchor an item when
+ * the item starts with one (智谱 AI 都把... still anchors on 智谱 AI).
+ */
+export function extractFromLists(
+  ctx: DocContext,
+  known: readonly { start: number; end: number }[],
+  tables: CompanyTables,
+  blocked: (item: Item) => boolean,
+): CompanyCandidate[] {
+  const found: CompanyCandidate[] = [];
+  const starts = new Set(known.map((k) => k.start));
+  for (const list of listsOf(ctx)) {
+    const items = list.map((i) => trimItem(ctx, i, tables));
+    if (!items.some((i) => starts.has(i.start))) continue;
+    for (const item of items) {
+      if (starts.has(item.start) || !nameLike(ctx, item, blocked)) continue;
+      found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });
+    }
+  }
+  return found;
+}

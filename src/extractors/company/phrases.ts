@@ -1,0 +1,64 @@
+/**
+ * Finding known phrases (company names and aliases) as runs of whole jieba tokens.
+ * Matching whole tokens keeps 百度 out of 百度云 when jieba keeps 百度云 together,
+ * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
+ */
+import type { DocContext } from '../../context.js';
+import { isHan, isLatin } from '../../text/matchView.js';
+
+/** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
+export function phraseKey(surface: string): string {
+  return surface
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+}
+
+export interface PhraseHit<V> {
+  start: number;
+  end: number;
+  key: string;
+  value: V;
+}
+
+const MAX_TOKENS = 8;
+const MAX_LENGTH = 40;
+
+/** Longest known phrase starting at each token, scanning left to right without overlaps. */
+export function findPhrases<V>(ctx: DocContext, phrases: ReadonlyMap<string, V>): PhraseHit<V>[] {
+  const { tokens, view } = ctx;
+  const hits: PhraseHit<V>[] = [];
+  for (let k = 0; k < tokens.length; ) {
+    const first = tokens[k]!;
+    let best: PhraseHit<V> | undefined;
+    let key = '';
+    for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
+      const word = view.slice(tokens[m]!.start, tokens[m]!.end);
+      if (/^\s+$/.test(word)) {
+        if (m === k || !/^ $/.test(word)) break; // a phrase never starts with or spans a line break
+        continue;
+      }
+      const previous = view[tokens[m]!.start - 1];
+      const gap = m > k && /\s/.test(previous ?? '') ? (isLatin(key.at(-1)) && isLatin(word[0]) ? ' ' : '') : '';
+      key += gap + word;
+      if (key.length > MAX_LENGTH) break;
+      const value = phrases.get(key);
+      if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
+    }
+    if (best && latinEdgesOk(view, best.start, best.end)) {
+      hits.push(best);
+      while (k < tokens.length && tokens[k]!.start < best.end) k++;
+    } else k++;
+  }
+  return hits;
+}
+
+/** A Latin phrase must not continue into more Latin letters or digits (Meta in Metaverse). */
+function latinEdgesOk(view: string, start: number, end: number): boolean {
+  const inWord = (ch: string | undefined) => !!ch && /[A-Za-z0-9]/.test(ch);
+  if (isLatin(view[start]) && inWord(view[start - 1])) return false;
+  if (/[A-Za-z0-9]/.test(view[end - 1] ?? '') && inWord(view[end])) return false;
+  return true;
+}
+
+export const isHanWord = (word: string): boolean => word.length > 0 && [...word].every((ch) => isHan(ch));

@@ -1,0 +1,80 @@
+/**
+ * Company names recognised by their ending, without the lexicon:
+ * 百川智能, 深言科技, 国盛证券, 梅花创投 (a short name of 2-4 characters + suffix),
+ * 北京灵枢机器人科技有限公司 (a legal form: the whole name back to the clause start),
+ * 智谱 AI, Thrive Capital (a Latin suffix after a name).
+ * The jieba words before the suffix form the name; a generic word (人工, 金融, 这家,
+ * 创业) or a function word before the suffix means it is an ordinary phrase.
+ */
+import type { DocContext } from '../../context.js';
+import type { CompanyCandidate } from '../candidate.js';
+import type { Token } from '../../segment/index.js';
+import { isLatin } from '../../text/matchView.js';
+import { tagOf } from '../../segment/index.js';
+import { isHanWord } from './phrases.js';
+import type { CompanyTables } from './tables.js';
+
+const SHORT_MIN = 2;
+const SHORT_MAX = 4;
+const LEGAL_MAX = 16;
+// single characters that end a name on their left (了深言科技 -> 深言科技)
+const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于由将等个家位这那该其之或并且也都又还就才']);
+// jieba tags of words that cannot open a company name: verbs, numerals, measure words,
+// pronouns, adverbs, prepositions, conjunctions, particles, locatives, times (进入 AI, 九成 AI, 没有智能)
+const NOT_NAME_TAGS = /^(v|vd|vi|vl|vg|m|mq|q|r|rr|rz|d|p|c|u.*|f|t|tg|a|ad|an|z|y|e|o)$/;
+// a Latin suffix as weak as AI needs a proper-noun-like word before it (智谱 AI)
+const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|ns|j|eng)$/;
+
+function tokenText(ctx: DocContext, t: Token): string {
+  return ctx.view.slice(t.start, t.end);
+}
+
+/** Han words right before token index k, as many as a name of this kind may take. */
+function hanPrefix(ctx: DocContext, k: number, legal: boolean): number | null {
+  let length = 0;
+  let first = k;
+  for (let p = k - 1; p >= 0; p--) {
+    const word = tokenText(ctx, ctx.tokens[p]!);
+    if (!isHanWord(word) || (word.length === 1 && FUNCTION_CHARS.has(word))) break;
+    if (length + word.length > (legal ? LEGAL_MAX : SHORT_MAX)) break;
+    length += word.length;
+    first = p;
+    if (!legal && length >= SHORT_MIN) break;
+  }
+  return length >= SHORT_MIN ? first : null;
+}
+
+/** Capitalised Latin words (Thrive, Sequoia China) right before token k, skipping single spaces. */
+function latinPrefix(ctx: DocContext, k: number): number | null {
+  let first: number | null = null;
+  for (let p = k - 1, words = 0; p >= 0 && words < 3; p--) {
+    const word = tokenText(ctx, ctx.tokens[p]!);
+    if (word === ' ') continue;
+    if (!/^[A-Z][A-Za-z0-9&.-]*$/.test(word)) break;
+    first = p;
+    words++;
+  }
+  return first;
+}
+
+export function extractBySuffix(ctx: DocContext, tables: CompanyTables): CompanyCandidate[] {
+  const found: CompanyCandidate[] = [];
+  const { tokens } = ctx;
+  for (let k = 1; k < tokens.length; k++) {
+    const suffixToken = tokens[k]!;
+    const suffix = tables.suffixes.get(tokenText(ctx, suffixToken));
+    if (!suffix) continue;
+    const latinSuffix = isLatin(tokenText(ctx, suffixToken)[0]);
+    // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
+    const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
+    const first = hanPrefix(ctx, nameEnd, suffix.legal) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
+    if (first === null) continue;
+    const prefix = ctx.view.slice(tokens[first]!.start, tokens[nameEnd - 1]!.end);
+    const firstWord = tokenText(ctx, tokens[first]!);
+    if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
+    if (NOT_NAME_TAGS.test(tagOf(firstWord)) || NOT_NAME_TAGS.test(tagOf(tokenText(ctx, tokens[nameEnd - 1]!)))) continue;
+    if (latinSuffix && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
+    found.push({ type: 'company', start: tokens[first]!.start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
+  }
+  return found;
+}

@@ -1,0 +1,71 @@
+/** Company rules compiled for lookup: lexicon, suffixes, stop lists. */
+import type { z } from 'zod';
+import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
+import { phraseKey } from './phrases.js';
+import { WordTable } from '../../text/wordTable.js';
+
+export interface LexiconEntry {
+  canonical: string;
+  ambiguous: boolean;
+}
+
+export interface CompanyTables {
+  /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
+  lexicon: Map<string, LexiconEntry>;
+  suffixes: Map<string, { legal: boolean }>;
+  genericPrefixes: ReadonlySet<string>;
+  listCues: readonly string[];
+  businessContext: readonly string[];
+  notFollowedBy: readonly string[];
+  products: ReadonlySet<string>;
+  notCompanySuffixes: readonly string[];
+  notCompanyNames: ReadonlySet<string>;
+  cues: {
+    after: WordTable<true>;
+    source: { before: WordTable<true>; after: WordTable<true> };
+    object: { before: WordTable<true>; after: WordTable<true> };
+  };
+}
+
+const table = (words: readonly string[]) => {
+  const t = new WordTable<true>();
+  for (const w of words) t.set(w, true);
+  return t;
+};
+
+export function compileCompanyTables(
+  lexicon: z.infer<typeof companyLexiconFile>,
+  patterns: z.infer<typeof companyPatternsFile>,
+  products: z.infer<typeof productsFile>,
+  notCompanies: z.infer<typeof notCompaniesFile>,
+  options: { useLexicon: boolean },
+  fail: (reason: string) => never,
+): CompanyTables {
+  const map = new Map<string, LexiconEntry>();
+  const productKeys = new Set(products.products.map(phraseKey));
+  for (const entry of lexicon.companies) {
+    for (const surface of [entry.name, ...(entry.aliases ?? [])]) {
+      const key = phraseKey(surface);
+      const other = map.get(key);
+      if (other && other.canonical !== entry.name) fail(`"${surface}" is listed for both ${other.canonical} and ${entry.name}`);
+      if (productKeys.has(key)) fail(`"${surface}" is both a company (${entry.name}) and a product`);
+      map.set(key, { canonical: entry.name, ambiguous: entry.ambiguous ?? false });
+    }
+  }
+  return {
+    lexicon: options.useLexicon ? map : new Map(),
+    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false }])),
+    genericPrefixes: new Set(patterns.genericPrefixes),
+    listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
+    businessContext: patterns.businessContext,
+    notFollowedBy: [...patterns.notFollowedBy].sort((a, b) => b.length - a.length),
+    products: productKeys,
+    notCompanySuffixes: notCompanies.suffixes,
+    notCompanyNames: new Set(notCompanies.names.map(phraseKey)),
+    cues: {
+      after: table(patterns.cues.after),
+      source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
+      object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
+    },
+  };
+}

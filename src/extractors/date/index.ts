@@ -1,0 +1,122 @@
+/**
+ * Date extractor: absolute and partial dates, year parts, deictic words and ranges,
+ * normalised to TIMEX3 values (ANNOTATION.md). Durations (3个月内, 过去两年) never
+ * match: a month needs 月 right after its number, a year needs four digits and 年.
+ */
+import type { DocContext } from '../../context.js';
+import type { DateCandidate } from '../candidate.js';
+import type { NumeralTables } from '../../numeral/index.js';
+import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
+import { afterYear, parseDateAt, yearNumberAt, type DateParts } from './parse.js';
+import { pad2, resolveDeictic, type RefDate } from './refDate.js';
+import type { DatePart, DateTables } from './tables.js';
+
+export interface DateRules {
+  numerals: NumeralTables;
+  dates: DateTables;
+}
+
+const YEAR_PARTS = new Set<DatePart>(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
+
+/** TIMEX value and mod of a parsed calendar expression. */
+function timex(p: { year?: number | string; month?: number; day?: number; part?: DatePart }): Pick<DateCandidate, 'value' | 'mod'> {
+  const year = p.year === undefined ? 'XXXX' : String(p.year);
+  let value = year;
+  if (p.part && YEAR_PARTS.has(p.part)) value = `${year}-${p.part}`;
+  else if (p.month !== undefined) value = `${year}-${pad2(p.month)}${p.day !== undefined ? `-${pad2(p.day)}` : ''}`;
+  else if (p.day !== undefined) value = `${year}-XX-${pad2(p.day)}`;
+  const mod = p.part === 'START' || p.part === 'MID' || p.part === 'END' ? p.part : undefined;
+  return mod ? { value, mod } : { value };
+}
+
+/** A partial date (XXXX-03-19) completed from refDate where it knows enough. */
+function resolvePartial(value: string, ref: RefDate | undefined): string | undefined {
+  if (!ref || !value.startsWith('XXXX')) return undefined;
+  if (value.startsWith('XXXX-XX-')) return ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`;
+  return `${ref.year}${value.slice(4)}`;
+}
+
+function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate {
+  const { value, mod } = timex(p);
+  const resolved = resolvePartial(value, ref);
+  return {
+    type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part ? '-part' : ''}`, value,
+    ...(mod && { mod }), ...(resolved && { resolved }),
+  };
+}
+
+/** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周 */
+function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  const { view } = ctx;
+  const tables = rules.dates;
+  if (ctx.boundary[i] !== 1) return null; // 目前天气 holds 前天 across a word boundary
+  for (let len = Math.min(tables.deicticMaxLength, view.length - i); len >= 2; len--) {
+    const word = view.slice(i, i + len);
+    const entry = tables.deictic.get(word);
+    if (!entry) continue;
+    let end = i + len;
+    let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
+    let mod: DateCandidate['mod'];
+    if (entry.unit === 'year') {
+      const rest = afterYear(view, end, rules.numerals, tables);
+      if (rest) {
+        const t = timex({ year: value, ...rest });
+        end = rest.end;
+        value = t.value;
+        mod = t.mod;
+      }
+    }
+    return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
+  }
+  return null;
+}
+
+/** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月: one mention, value a/b. */
+function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: DateTables): DateCandidate | null {
+  if (a.relative || b.relative || a.mod || b.mod) return null;
+  const between = ctx.view.slice(a.end, b.start).trim();
+  if (!tables.rangeJoiners.includes(between)) return null;
+  if (a.value.length !== b.value.length || a.value >= b.value) return null;
+  return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${b.value}` };
+}
+
+/** A bare year before a joiner and a year with 年 (2019-2023年): the first year borrows 年. */
+function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  const year = yearNumberAt(ctx.view, i, rules.numerals);
+  if (!year) return null;
+  const j = skipSpaces(ctx.view, year.end, 1);
+  const joiner = rules.dates.rangeJoiners.find((w) => ctx.view.startsWith(w, j));
+  if (!joiner) return null;
+  const next = parseDateAt(ctx.view, skipSpaces(ctx.view, j + joiner.length, 1), rules.numerals, rules.dates);
+  if (!next || next.form !== 'ymd' || next.month !== undefined || next.part) return null;
+  return { type: 'date', start: i, end: year.end, rule: 'date.ymd', value: String(year.min) };
+}
+
+/** Is i the first character of a number (not in the middle of one)? */
+function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
+  const prev = view[i - 1] ?? '';
+  if (isAsciiDigit(prev) || prev === '.' || prev === ',' && isAsciiDigit(view[i - 2])) return false;
+  return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !numerals.digits.has(prev) && !numerals.smallUnits.has(prev);
+}
+
+export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
+  const { view } = ctx;
+  const found: DateCandidate[] = [];
+  for (let i = 0; i < view.length; ) {
+    let candidate: DateCandidate | null = null;
+    if (startsNumber(view, i, rules.numerals)) {
+      const parts = parseDateAt(view, i, rules.numerals, rules.dates);
+      candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules);
+    } else if (isHan(view[i])) {
+      candidate = deicticAt(ctx, i, rules);
+    }
+    if (candidate) {
+      const previous = found[found.length - 1];
+      const range = previous && joinRange(ctx, previous, candidate, rules.dates);
+      if (range) found[found.length - 1] = range;
+      else found.push(candidate);
+      i = candidate.end;
+    } else i++;
+  }
+  return found;
+}

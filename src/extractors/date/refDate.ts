@@ -1,0 +1,62 @@
+/**
+ * The reference date (the article's date) at the granularity it was given:
+ * 2024, 2024-04 or 2024-04-15. Deictic dates resolve at this granularity
+ * (ANNOTATION.md: 今天 with refDate 2024-04 -> 2024-04).
+ */
+export interface RefDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+const REF_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export function parseRefDate(value: string): RefDate {
+  const m = REF_DATE.exec(value);
+  if (!m) throw new Error(`invalid reference date "${value}": expected YYYY, YYYY-MM or YYYY-MM-DD`);
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? undefined : Number(m[2]);
+  const day = m[3] === undefined ? undefined : Number(m[3]);
+  if (month !== undefined && (month < 1 || month > 12)) throw new Error(`invalid reference date "${value}": month ${month}`);
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month!))) throw new Error(`invalid reference date "${value}": day ${day}`);
+  return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
+}
+
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function formatRefDate(r: RefDate): string {
+  return r.day !== undefined ? `${r.year}-${pad2(r.month!)}-${pad2(r.day)}` : r.month !== undefined ? `${r.year}-${pad2(r.month)}` : String(r.year);
+}
+
+/** ISO 8601 week of a calendar day: 2025-01-31 -> 2025-W05. */
+export function isoWeek(year: number, month: number, day: number): string {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const weekYear = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${weekYear}-W${pad2(week)}`;
+}
+
+export type DeicticUnit = 'day' | 'week' | 'month' | 'year';
+
+/**
+ * Value of a deictic word (unit + offset from refDate), at the finer of the word's unit
+ * and refDate's granularity. Without a refDate the value is a TIMEX pattern with X.
+ */
+export function resolveDeictic(unit: DeicticUnit, offset: number, ref: RefDate | undefined): string {
+  if (!ref) return unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX' : 'XXXX-XX-XX';
+  if (unit === 'year' || ref.month === undefined) return String(ref.year + (unit === 'year' ? offset : 0));
+  if (unit === 'month' || ref.day === undefined) {
+    if (unit !== 'month') return `${ref.year}-${pad2(ref.month)}`;
+    const index = ref.year * 12 + (ref.month - 1) + offset;
+    return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+  }
+  const date = new Date(Date.UTC(ref.year, ref.month - 1, ref.day + (unit === 'week' ? 7 * offset : offset)));
+  const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+  return unit === 'week' ? isoWeek(y, m, d) : `${y}-${pad2(m)}-${pad2(d)}`;
+}

@@ -1,0 +1,48 @@
+/** Date keyword tables compiled for longest-first lookup. */
+import type { z } from 'zod';
+import type { dateKeywordsFile } from '../../rules/schemas.js';
+import type { DeicticUnit } from './refDate.js';
+
+export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2';
+
+export interface PartRule {
+  word: string;
+  part: DatePart | null;
+  notFollowedBy: ReadonlySet<string>;
+}
+
+export interface DateTables {
+  deictic: Map<string, { unit: DeicticUnit; offset: number }>;
+  deicticMaxLength: number;
+  /** longest word first, so 年初 is tried before 初 */
+  yearParts: readonly PartRule[];
+  monthParts: readonly PartRule[];
+  rangeJoiners: readonly string[];
+  dayNotFollowedBy: ReadonlySet<string>;
+}
+
+const byLengthDesc = (a: { word: string }, b: { word: string }) => b.word.length - a.word.length;
+
+function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts']): PartRule[] {
+  return parts.map((p) => ({ word: p.word, part: p.part, notFollowedBy: new Set(p.notFollowedBy ?? []) })).sort(byLengthDesc);
+}
+
+export function compileDateTables(file: z.infer<typeof dateKeywordsFile>): DateTables {
+  const deictic = new Map(Object.entries(file.deictic));
+  return {
+    deictic,
+    deicticMaxLength: Math.max(...[...deictic.keys()].map((w) => w.length)),
+    yearParts: compileParts(file.yearParts),
+    monthParts: compileParts(file.monthParts),
+    rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
+    dayNotFollowedBy: new Set(file.dayNotFollowedBy),
+  };
+}
+
+/** The part word at i (longest first), unless the next character shows it belongs to another word. */
+export function matchPart(view: string, i: number, parts: readonly PartRule[]): PartRule | undefined {
+  for (const p of parts) {
+    if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
+  }
+  return undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * Money extractor: a number (shared numeral grammar) with a currency written next to
+ * it: a unit after (18 亿美元, 5亿元人民币), a prefix before (人民币3亿元, US$5),
+ * or both. Ranges (200 万美元至 1200 万美元, 10-20亿美元) are one mention. A number
+ * with no currency (1750 亿参数, 394 万次, 百亿估值) is never money.
+ * Modifiers (约, 超过, 左右) are added afterwards by the modifier refiner.
+ */
+import type { DocContext } from '../../context.js';
+import type { MoneyCandidate } from '../candidate.js';
+import { scanNumber, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
+import { isAsciiDigit, skipSpaces, skipSpacesBack } from '../../text/matchView.js';
+import { extractEnglishAmounts } from './english.js';
+import type { MoneyTables } from './tables.js';
+
+export interface MoneyRules {
+  numerals: NumeralTables;
+  money: MoneyTables;
+}
+
+const RANGE_JOINERS = ['至', '到', '-', '－', '—', '–', '~', '～'];
+
+interface Amount {
+  start: number;
+  end: number;
+  number: NumberExpr;
+  /** ISO code written with the amount, null for a generic unit (元), undefined for none */
+  currency: string | null | undefined;
+  hasUnit: boolean;
+}
+
+/** The currency unit right after a number (optionally after 多/余 and one space). */
+function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
+  const { money, numerals } = rules;
+  let j = n.end;
+  let moreThan = false;
+  if (numerals.moreThan.has(view[j]!) && !n.plainDigits) {
+    // 1亿多元: 多 between the multiplier and the currency
+    moreThan = true;
+    j++;
+  }
+  j = skipSpaces(view, j, 1);
+  const unit = money.units.startingAt(view, j);
+  if (!unit) return null;
+  const end = j + unit.word.length;
+  if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
+  return { end, currency: unit.value, moreThan };
+}
+
+function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
+  const number = scanNumber(view, i, rules.numerals);
+  if (!number) return null;
+  const unit = unitAfter(view, number, rules);
+  const prefixEnd = skipSpacesBack(view, i, 1);
+  const prefix = rules.money.prefixes.endingAt(view, prefixEnd);
+  const start = prefix ? prefixEnd - prefix.word.length : i;
+  const n = unit?.moreThan ? { ...number, moreThan: true } : number;
+  if (unit) return { start, end: unit.end, number: n, currency: unit.currency ?? prefix?.value ?? null, hasUnit: true };
+  if (prefix) return { start, end: number.end, number, currency: prefix.value, hasUnit: false };
+  return { start: i, end: number.end, number, currency: undefined, hasUnit: false };
+}
+
+/** Numeric fields of one amount: value, or min/max for a vague count. */
+function valueFields(n: NumberExpr): Pick<MoneyCandidate, 'value' | 'min' | 'max' | 'mod'> {
+  if (n.vague) return { min: n.min, max: n.max };
+  return n.moreThan ? { value: n.min, mod: 'MORE_THAN' } : { value: n.min };
+}
+
+function candidate(a: Amount, rule: string): MoneyCandidate {
+  return {
+    type: 'money', start: a.start, end: a.end, rule, currency: a.currency ?? 'CNY',
+    ...valueFields(a.number), ...(a.currency === null && { bareYuan: true }),
+  };
+}
+
+/** first half of a range + joiner + second half with its currency */
+function rangeWith(view: string, first: Amount, rules: MoneyRules): MoneyCandidate | null {
+  const j = skipSpaces(view, first.end, 1);
+  const joiner = RANGE_JOINERS.find((w) => view.startsWith(w, j));
+  if (!joiner) return null;
+  const second = amountAt(view, skipSpaces(view, j + joiner.length, 1), rules);
+  if (!second || second.currency === undefined || second.number.vague || first.number.vague) return null;
+  if (first.currency !== undefined && first.currency !== second.currency) return null;
+  // 10-20亿美元: the first half borrows the multiplier it does not write
+  const low = first.number.scale === 1 && !first.hasUnit && second.number.scale > 1 ? first.number.min * second.number.scale : first.number.min;
+  if (!(low < second.number.min)) return null;
+  const merged: Amount = { ...second, start: first.start };
+  return { ...candidate(merged, 'money.range'), value: undefined, min: low, max: second.number.min, mod: undefined };
+}
+
+function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
+  const prev = view[i - 1] ?? '';
+  if (isAsciiDigit(prev) || prev === '.' || numerals.digits.has(prev) || numerals.smallUnits.has(prev)) return false;
+  const c = view[i]!;
+  return isAsciiDigit(c) || numerals.digits.has(c) || numerals.smallUnits.has(c) || numerals.vague.has(c);
+}
+
+export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate[] {
+  const { view } = ctx;
+  const found: MoneyCandidate[] = [];
+  for (let i = 0; i < view.length; ) {
+    const amount = startsNumber(view, i, rules.numerals) ? amountAt(view, i, rules) : null;
+    if (!amount) {
+      i++;
+      continue;
+    }
+    const range = rangeWith(view, amount, rules);
+    if (range) {
+      found.push(range);
+      i = range.end;
+    } else if (amount.currency !== undefined) {
+      found.push(candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount'));
+      i = amount.end;
+    } else i = Math.max(amount.number.end, i + 1);
+  }
+  return [...found, ...extractEnglishAmounts(ctx, rules.money)].map(clean);
+}
+
+/** drop undefined fields so outputs compare and serialise cleanly */
+function clean(c: MoneyCandidate): MoneyCandidate {
+  for (const key of Object.keys(c) as (keyof MoneyCandidate)[]) if (c[key] === undefined) delete c[key];
+  return c;
+}

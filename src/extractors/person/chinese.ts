@@ -1,0 +1,72 @@
+/**
+ * Chinese names: a surname (single or compound) and a given name of one or two
+ * characters, read off the jieba tokens. jieba's HMM keeps most unseen names whole
+ * (黄民烈, 杨植麟) or splits them after the surname (王/小川); a third character that
+ * jieba keeps apart (唐杰/做) or that is a function word (张鹏也) is not part of the name.
+ */
+import type { DocContext } from '../../context.js';
+import { tagOf } from '../../segment/index.js';
+import { isHan, skipSpaces, skipSpacesBack } from '../../text/matchView.js';
+import type { PersonTables, SurnameKind } from './tables.js';
+
+export interface NameCandidate {
+  start: number;
+  end: number;
+  surname: SurnameKind;
+  /** a title before or a verb/title after: 创始人周明, 黄民烈创立 */
+  cue: boolean;
+  /** jieba itself reads it as a name: one unknown or nr word of three characters, or 王/小川 */
+  tokenEvidence: boolean;
+}
+
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
+
+/** internal token boundaries of [start, end), as offsets from start */
+function cuts(ctx: DocContext, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start + 1; i < end; i++) if (ctx.boundary[i] === 1) out.push(i - start);
+  return out;
+}
+
+function surnameAt(view: string, i: number, t: PersonTables): { length: number; kind: SurnameKind } | null {
+  const two = t.surnames.get(view.slice(i, i + 2));
+  if (two === 'compound') return { length: 2, kind: two };
+  const one = t.surnames.get(view[i]!);
+  return one && one !== 'compound' ? { length: 1, kind: one } : null;
+}
+
+/** The name starting at i, if the characters and tokens allow one. */
+export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandidate | null {
+  const { view } = ctx;
+  const surname = surnameAt(view, i, t);
+  if (!surname) return null;
+  const titleBefore = !!t.titles.endingAt(view, skipSpacesBack(view, i, 1));
+  // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
+  // a name edge inside a token when what it cuts off is one such character
+  const glued = (at: number) => t.notGivenNameChars.has(view[at]!);
+  const startsWord = ctx.boundary[i] === 1 || (ctx.boundary[i - 1] === 1 && glued(i - 1));
+  if (!startsWord && !titleBefore) return null;
+  for (const given of [2, 1]) {
+    const end = i + surname.length + given;
+    if (end > view.length || ![...view.slice(i, end)].every((ch) => isHan(ch))) continue;
+    if (ctx.boundary[end] !== 1 && !(glued(end) && ctx.boundary[end + 1] === 1)) continue;
+    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord));
+    // whole, or split right after the surname: anything else is two words
+    if (inner.length > 1 || (inner.length === 1 && inner[0] !== surname.length)) continue;
+    if (given === 2 && t.notGivenNameChars.has(view[end - 1]!)) continue;
+    const name = view.slice(i, end);
+    if (t.notNames.has(name) || t.notGivenNameChars.has(view[i + surname.length]!)) continue;
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1));
+    const word = inner.length === 0 ? name : name.slice(surname.length);
+    // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队)
+    if (surname.kind === 'rare' && inner.length === 1 && !NAME_TAGS.has(tagOf(word))) continue;
+    const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
+    return { start: i, end, surname: surname.kind, cue: titleBefore || cueAfter, tokenEvidence };
+  }
+  return null;
+}
+
+/** Accepted on its own: a cue, or jieba's reading for a common or compound surname. */
+export function acceptedAlone(c: NameCandidate): boolean {
+  return c.cue || (c.surname !== 'rare' && c.tokenEvidence);
+}

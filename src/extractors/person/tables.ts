@@ -1,0 +1,46 @@
+/** Person rules compiled for lookup: surnames, cue words, stop words. */
+import type { z } from 'zod';
+import type { notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
+import { WordTable } from '../../text/wordTable.js';
+
+export type SurnameKind = 'common' | 'rare' | 'compound';
+
+export interface PersonTables {
+  surnames: Map<string, SurnameKind>;
+  /** role words written before a name (创始人, CEO) */
+  titles: WordTable<true>;
+  /** words right after a name: titles (博士) and verbs (表示, 创立) */
+  after: WordTable<true>;
+  notNames: ReadonlySet<string>;
+  notGivenNameChars: ReadonlySet<string>;
+  listSeparators: ReadonlySet<string>;
+}
+
+export function compilePersonTables(
+  surnames: z.infer<typeof surnamesFile>,
+  cues: z.infer<typeof personCuesFile>,
+  patterns: z.infer<typeof personPatternsFile>,
+  notNames: z.infer<typeof notNamesFile>,
+  fail: (reason: string) => never,
+): PersonTables {
+  const map = new Map<string, SurnameKind>();
+  for (const kind of ['common', 'rare', 'compound'] as const) {
+    for (const s of surnames[kind]) {
+      if (map.has(s)) fail(`surname "${s}" is listed as both ${map.get(s)} and ${kind}`);
+      if (kind === 'compound' ? s.length !== 2 : s.length !== 1) fail(`surname "${s}" in ${kind} has the wrong length`);
+      map.set(s, kind);
+    }
+  }
+  const titles = new WordTable<true>();
+  for (const t of cues.titles) titles.set(t, true);
+  const after = new WordTable<true>();
+  for (const t of [...cues.suffixTitles, ...cues.speechVerbs]) after.set(t, true);
+  return {
+    surnames: map,
+    titles,
+    after,
+    notNames: new Set(notNames.words),
+    notGivenNameChars: new Set(patterns.notGivenNameChars),
+    listSeparators: new Set(patterns.listSeparators),
+  };
+}

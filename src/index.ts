@@ -1,0 +1,55 @@
+/**
+ * zh-news-extract: companies, people, money amounts and dates from Chinese news,
+ * with offsets into the original text and normalised values.
+ *
+ * @example
+ * import { createExtractor } from 'zh-news-extract';
+ * const extractor = createExtractor();
+ * const result = extractor.extract('百川智能完成 3 亿美元融资。', { refDate: '2024-04' });
+ */
+import { createPipeline, type ExtractOptions } from './pipeline.js';
+import type { LoadRulesOptions } from './rules/index.js';
+import type { ExtractionResult } from './schema.js';
+
+export interface ExtractorOptions extends LoadRulesOptions {}
+export type { ExtractOptions } from './pipeline.js';
+
+export interface Extractor {
+  /** Extract every mention of one article. Throws only on a bad option (an invalid refDate). */
+  extract(text: string, options?: ExtractOptions): ExtractionResult;
+  /** The same, plus the simplified text the rules read (for display and debugging). */
+  extractWithText(text: string, options?: ExtractOptions): { result: ExtractionResult; simplified: string };
+}
+
+/**
+ * Load the rules (validated; a bad rule file throws RuleFileError with file and line)
+ * and the segmenter once; reuse the extractor for every article.
+ */
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const pipeline = createPipeline(options);
+  return {
+    extract: (text, opts) => pipeline.run(text, opts).result,
+    extractWithText: (text, opts) => {
+      const { result, conversion } = pipeline.run(text, opts);
+      return { result, simplified: conversion.simplified };
+    },
+  };
+}
+
+let shared: Extractor | undefined;
+
+/** One-off convenience: extract with the bundled rules (loaded on first call). */
+export function extract(text: string, options?: ExtractOptions & ExtractorOptions): ExtractionResult {
+  const { rulesDir, useLexicon, ...opts } = options ?? {};
+  if (rulesDir !== undefined || useLexicon !== undefined) return createExtractor({ rulesDir, useLexicon }).extract(text, opts);
+  shared ??= createExtractor();
+  return shared.extract(text, opts);
+}
+
+export {
+  resultSchema, mentionSchema, entitySchema, resultJsonSchema, MENTION_TYPES,
+  type ExtractionResult, type Mention, type Entity, type MentionType, type Script,
+  type CompanyMention, type PersonMention, type MoneyMention, type DateMention, type MoneyMod, type DateMod,
+} from './schema.js';
+export { RuleFileError } from './rules/load.js';
+export { DecodeError, decode, decodeFile, type Decoded, type Encoding } from './decode/index.js';

@@ -1,0 +1,105 @@
+/**
+ * The pipeline, in order: convert (traditional -> simplified, offsets kept), segment
+ * (jieba), extract (money, date, person, company), refine (modifiers, article currency,
+ * overlaps), then map every span back to the original text, group entities and
+ * validate the result against the schema. Synchronous and free of I/O after set-up.
+ */
+import { createConverter, type Conversion } from './convert/index.js';
+import { loadSegmenter, segment, tokenBoundaries } from './segment/index.js';
+import { loadRules, type LoadRulesOptions, type RuleSet } from './rules/index.js';
+import { toMatchView } from './text/matchView.js';
+import { parseRefDate } from './extractors/date/refDate.js';
+import { extractMoney } from './extractors/money/index.js';
+import { extractDates } from './extractors/date/index.js';
+import { extractPeople } from './extractors/person/index.js';
+import { extractCompanies } from './extractors/company/index.js';
+import { applyMoneyModifiers } from './refiners/moneyModifiers.js';
+import { applyArticleCurrency } from './refiners/bareYuan.js';
+import { resolveOverlaps } from './refiners/overlaps.js';
+import { phraseKey } from './extractors/company/phrases.js';
+import { groupEntities, type EntityInput } from './entities.js';
+import { resultSchema, type ExtractionResult, type Mention } from './schema.js';
+import type { Candidate } from './extractors/candidate.js';
+import type { DocContext } from './context.js';
+
+export interface ExtractOptions {
+  /** the article's date (YYYY, YYYY-MM or YYYY-MM-DD); deictic and partial dates resolve against it */
+  refDate?: string;
+  /** article id, copied to the result */
+  id?: string;
+  /** source path, copied to the result */
+  doc?: string;
+}
+
+export interface DetailedResult {
+  result: ExtractionResult;
+  conversion: Conversion;
+}
+
+export interface Pipeline {
+  rules: RuleSet;
+  run(original: string, options?: ExtractOptions): DetailedResult;
+}
+
+function findCandidates(ctx: DocContext, rules: RuleSet): Candidate[] {
+  const money = extractMoney(ctx, rules);
+  applyMoneyModifiers(ctx, money, rules.money);
+  applyArticleCurrency(money, rules.money);
+  const dates = extractDates(ctx, rules);
+  const found = extractPeople(ctx, rules);
+  const overlapsPerson = (span: { start: number; end: number }) => found.some((p) => p.start < span.end && span.start < p.end && p.rule !== 'person.repeat');
+  const companies = extractCompanies(ctx, rules, overlapsPerson);
+  // a known company inside a longer "name" shows the name is a misreading (原搜狗团队)
+  const known = companies.filter((c) => c.rule === 'company.lexicon');
+  const people = found.filter((p) => !known.some((c) => c.start < p.end && p.start < c.end && (c.start !== p.start || c.end !== p.end)));
+  return resolveOverlaps([...money, ...dates, ...companies, ...people], ctx.text.length);
+}
+
+/** A candidate as an output mention: original offsets and text, names, no internal fields. */
+function toMention(c: Candidate, conversion: Conversion): EntityInput {
+  const [start, end] = conversion.toOriginal(c.start, c.end);
+  const base = { start, end, text: conversion.original.slice(start, end), rule: c.rule };
+  const simplified = conversion.simplified.slice(c.start, c.end);
+  switch (c.type) {
+    case 'company':
+      return { mention: { type: 'company', ...base, name: phraseKey(simplified) }, ...(c.canonical && { canonical: c.canonical }) };
+    case 'person':
+      return { mention: { type: 'person', ...base, name: simplified } };
+    case 'money': {
+      const { type, start: _s, end: _e, rule: _r, bareYuan: _b, ...fields } = c;
+      return { mention: { type, ...base, ...fields } };
+    }
+    case 'date': {
+      const { type, start: _s, end: _e, rule: _r, ...fields } = c;
+      return { mention: { type, ...base, ...fields } };
+    }
+  }
+}
+
+export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
+  const rules = loadRules(options);
+  const convert = createConverter({ rulesDir: rules.dir });
+  loadSegmenter(rules.userWords);
+  return {
+    rules,
+    run(original, opts = {}) {
+      const refDate = opts.refDate === undefined ? undefined : parseRefDate(opts.refDate);
+      const conversion = convert(original);
+      const text = conversion.simplified;
+      const view = toMatchView(text);
+      const tokens = segment(view);
+      const ctx: DocContext = { text, view, tokens, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
+      const inputs = findCandidates(ctx, rules).map((c) => toMention(c, conversion));
+      const mentions: Mention[] = inputs.map((i) => i.mention);
+      const result = resultSchema.parse({
+        ...(opts.id !== undefined && { id: opts.id }),
+        ...(opts.doc !== undefined && { doc: opts.doc }),
+        script: conversion.script,
+        ...(opts.refDate !== undefined && { refDate: opts.refDate }),
+        mentions,
+        entities: groupEntities(inputs),
+      });
+      return { result, conversion };
+    },
+  };
+}

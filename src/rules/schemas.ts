@@ -1,0 +1,103 @@
+/** zod schemas of the rule files in rules/: one per file, strict (unknown fields are errors). */
+import { z } from 'zod';
+
+const word = z.string().min(1);
+const wordList = z.array(word).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((w, i) => {
+    if (seen.has(w)) ctx.addIssue({ code: 'custom', message: `duplicate entry "${w}"`, path: [i] });
+    seen.add(w);
+  });
+});
+
+export const numeralsFile = z.strictObject({
+  digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
+  smallUnits: z.record(z.string().length(1), z.number().int().positive()),
+  bigUnits: z.record(z.string().length(1), z.number().int().positive()),
+  vague: z.record(z.string().length(1), z.tuple([z.number().int(), z.number().int()])),
+  moreThan: wordList,
+  point: z.string().length(1),
+});
+
+const moneyMod = z.enum(['APPROX', 'MORE_THAN', 'LESS_THAN', 'EQUAL_OR_MORE', 'EQUAL_OR_LESS']);
+
+export const currenciesFile = z.strictObject({
+  genericUnits: wordList,
+  genericNotFollowedBy: wordList,
+  currencies: z.array(
+    z.strictObject({
+      code: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code (three capital letters)'),
+      units: wordList,
+      prefixes: wordList,
+      establishesYuan: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const moneyModifiersFile = z.strictObject({
+  before: z.record(word, moneyMod.nullable()),
+  after: z.record(word, moneyMod.nullable()),
+});
+
+const part = z.enum(['START', 'MID', 'END', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
+const partRule = z.strictObject({ word, part: part.nullable(), notFollowedBy: wordList.optional() });
+
+export const dateKeywordsFile = z.strictObject({
+  deictic: z.record(word, z.strictObject({ unit: z.enum(['day', 'week', 'month', 'year']), offset: z.number().int() })),
+  yearParts: z.array(partRule),
+  monthParts: z.array(partRule),
+  rangeJoiners: wordList,
+  dayNotFollowedBy: wordList,
+});
+
+export const fixupsFile = z.strictObject({
+  fixups: z.array(z.strictObject({ from: word, to: word, note: z.string().optional() })),
+});
+
+export const companyLexiconFile = z.strictObject({
+  companies: z.array(
+    z.strictObject({
+      name: word,
+      aliases: wordList.optional(),
+      kind: word.optional(),
+      ambiguous: z.boolean().optional(),
+    }),
+  ),
+});
+
+export const companyPatternsFile = z.strictObject({
+  suffixes: z.array(
+    z.strictObject({
+      suffix: word,
+      /** legal forms (有限公司) allow a long name before them; short-name suffixes (科技) take 2-4 characters */
+      legal: z.boolean().optional(),
+    }),
+  ),
+  /** words that, right before a suffix, make it generic (人工智能, 这家科技公司) */
+  genericPrefixes: wordList,
+  /** cue words that introduce a list of companies (投资方包括 A、B 和 C) */
+  listCues: wordList,
+  /** words near an `ambiguous` lexicon entry that show it names the company */
+  businessContext: wordList,
+  /** a name followed by these belongs to something else (搜狐大厦, 百度云业务) */
+  notFollowedBy: wordList,
+  /** context words that only a company or a media outlet takes */
+  cues: z.strictObject({
+    after: wordList,
+    source: z.strictObject({ before: wordList, after: wordList }),
+    object: z.strictObject({ before: wordList, after: wordList }),
+  }),
+});
+
+export const productsFile = z.strictObject({ products: wordList });
+export const notCompaniesFile = z.strictObject({ suffixes: wordList, names: wordList });
+
+export const surnamesFile = z.strictObject({ common: wordList, rare: wordList, compound: wordList });
+export const personCuesFile = z.strictObject({ titles: wordList, suffixTitles: wordList, speechVerbs: wordList });
+export const personPatternsFile = z.strictObject({
+  /** characters that end a name rather than belong to it (张鹏也曾 -> 张鹏) */
+  notGivenNameChars: z.string().min(1),
+  /** list separators that coordinate names (孙茂松、唐杰、刘知远) */
+  listSeparators: wordList,
+});
+export const notNamesFile = z.strictObject({ words: wordList });

@@ -1,0 +1,98 @@
+/**
+ * Segmentation with nodejieba (cppjieba). The dictionary is process-global native
+ * state, loaded once (about 0.8 s, +240 MB) with a user dictionary generated from
+ * our rule files so that company names, cue words and units are not split.
+ */
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+// nodejieba is CommonJS with a native binding
+const jieba = require('nodejieba') as {
+  load(options: { userDict?: string }): unknown;
+  cut(text: string, hmm?: boolean): string[];
+  tag(text: string): { word: string; tag: string }[];
+};
+
+export interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** One user dictionary line: a word that must stay whole, with its part of speech. */
+export interface UserWord {
+  word: string;
+  /** jieba tag: nt organisation, nr person, nz other proper noun, n, v, q ... */
+  tag: string;
+}
+
+let loadedHash: string | undefined;
+const tagCache = new Map<string, string>();
+
+/** Write the user dictionary (content-addressed, atomic) and return its path. */
+function writeUserDict(words: readonly UserWord[]): { file: string; hash: string } {
+  // jieba's user dictionary is "word tag" per line; words with spaces cannot be expressed
+  const lines = [...new Map(words.filter((w) => !/\s/.test(w.word)).map((w) => [w.word, `${w.word} ${w.tag}`])).values()];
+  const content = `${lines.join('\n')}\n`;
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  const dir = path.join(tmpdir(), 'zh-news-extract');
+  const file = path.join(dir, `userdict-${hash}.utf8`);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, content);
+    renameSync(partial, file);
+  }
+  return { file, hash };
+}
+
+/** Load jieba with our user dictionary; a no-op when the same dictionary is loaded. */
+export function loadSegmenter(words: readonly UserWord[]): void {
+  const { file, hash } = writeUserDict(words);
+  if (loadedHash === hash) return;
+  jieba.load({ userDict: file });
+  loadedHash = hash;
+  tagCache.clear();
+}
+
+/** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
+export function segment(text: string): Token[] {
+  const words = jieba.cut(text, true);
+  const tokens: Token[] = new Array(words.length);
+  let offset = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    tokens[i] = { word, start: offset, end: offset + word.length };
+    offset += word.length;
+  }
+  if (offset !== text.length) throw new Error(`segmenter lost text: ${offset} of ${text.length} characters`);
+  return tokens;
+}
+
+/**
+ * Part of speech of one word as jieba's dictionary knows it ('x' when unknown, which
+ * for a Han word found by the HMM usually means a name). Tagging single words on demand
+ * is much cheaper than tagging the whole article.
+ */
+export function tagOf(word: string): string {
+  let tag = tagCache.get(word);
+  if (tag === undefined) {
+    const tagged = jieba.tag(word);
+    tag = tagged.length === 1 ? tagged[0]!.tag : 'x';
+    if (tagCache.size > 50_000) tagCache.clear();
+    tagCache.set(word, tag);
+  }
+  return tag;
+}
+
+/** boundary[i] = 1 when a token starts or ends at i (length text.length + 1). */
+export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8Array {
+  const boundary = new Uint8Array(length + 1);
+  boundary[0] = 1;
+  for (const t of tokens) boundary[t.end] = 1;
+  return boundary;
+}
