@@ -12,6 +12,8 @@ export interface DocContext {
   readonly view: string;
   /** jieba tokens over `text`, in order, covering it */
   readonly tokens: readonly Token[];
+  /** the token strings (view.slice of each token), computed once */
+  readonly words: readonly string[];
   /** boundary[i] is 1 when a token starts or ends at i */
   readonly boundary: Uint8Array;
   readonly refDate?: RefDate;

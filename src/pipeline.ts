@@ -88,7 +88,8 @@ export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
       const text = conversion.simplified;
       const view = toMatchView(text);
       const tokens = segment(view);
-      const ctx: DocContext = { text, view, tokens, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
+      const words = tokens.map((t) => t.word);
+      const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
       const inputs = findCandidates(ctx, rules).map((c) => toMention(c, conversion));
       const mentions: Mention[] = inputs.map((i) => i.mention);
       const result = resultSchema.parse({

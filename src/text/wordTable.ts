@@ -1,29 +1,53 @@
-/** A dictionary of words looked up by longest match ending or starting at a position. */
+/**
+ * A dictionary of words looked up by the longest match starting or ending at a
+ * position. Words are bucketed by their first and last character, so a lookup only
+ * tries the lengths that exist for that character (most positions try none).
+ */
 export class WordTable<V> {
   private readonly words = new Map<string, V>();
-  private maxLength = 0;
+  /** first character -> word lengths, longest first */
+  private readonly byFirst = new Map<string, number[]>();
+  /** last character -> word lengths, longest first */
+  private readonly byLast = new Map<string, number[]>();
 
   set(word: string, value: V): void {
     this.words.set(word, value);
-    this.maxLength = Math.max(this.maxLength, word.length);
+    addLength(this.byFirst, word[0]!, word.length);
+    addLength(this.byLast, word[word.length - 1]!, word.length);
   }
   has(word: string): boolean {
     return this.words.has(word);
   }
   /** longest word starting at i */
   startingAt(text: string, i: number): { word: string; value: V } | undefined {
-    for (let len = Math.min(this.maxLength, text.length - i); len > 0; len--) {
+    const lengths = this.byFirst.get(text[i] ?? '');
+    if (!lengths) return undefined;
+    for (const len of lengths) {
       const word = text.slice(i, i + len);
-      if (this.words.has(word)) return { word, value: this.words.get(word)! };
+      const value = this.words.get(word);
+      if (value !== undefined) return { word, value };
     }
     return undefined;
   }
   /** longest word ending at end (exclusive) */
   endingAt(text: string, end: number): { word: string; value: V } | undefined {
-    for (let len = Math.min(this.maxLength, end); len > 0; len--) {
+    const lengths = this.byLast.get(text[end - 1] ?? '');
+    if (!lengths) return undefined;
+    for (const len of lengths) {
+      if (len > end) continue;
       const word = text.slice(end - len, end);
-      if (this.words.has(word)) return { word, value: this.words.get(word)! };
+      const value = this.words.get(word);
+      if (value !== undefined) return { word, value };
     }
     return undefined;
   }
+}
+
+function addLength(index: Map<string, number[]>, ch: string, length: number): void {
+  const lengths = index.get(ch) ?? [];
+  if (!lengths.includes(length)) {
+    lengths.push(length);
+    lengths.sort((a, b) => b - a);
+  }
+  index.set(ch, lengths);
 }

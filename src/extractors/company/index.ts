@@ -11,7 +11,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
-import { findPhrases, phraseKey } from './phrases.js';
+import { findPhrases, phraseIndex, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
@@ -68,7 +68,7 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
     if (c.rule === 'company.legal-form') for (const form of shortForms(key, t)) if (!names.has(form)) names.set(form, 'company.short-form');
   }
   if (names.size === 0) return [];
-  return findPhrases(ctx, names).map((hit) => ({ type: 'company', start: hit.start, end: hit.end, rule: hit.value }));
+  return findPhrases(ctx, phraseIndex(names)).map((hit) => ({ type: 'company', start: hit.start, end: hit.end, rule: hit.value }));
 }
 
 export function extractCompanies(

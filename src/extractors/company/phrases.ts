@@ -14,6 +14,18 @@ export function phraseKey(surface: string): string {
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
 }
 
+/** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */
+export interface PhraseIndex<V> {
+  phrases: ReadonlyMap<string, V>;
+  prefixes: ReadonlySet<string>;
+}
+
+export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) for (let i = 1; i < key.length; i++) prefixes.add(key.slice(0, i));
+  return { phrases, prefixes };
+}
+
 export interface PhraseHit<V> {
   start: number;
   end: number;
@@ -25,25 +37,26 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, phrases: ReadonlyMap<string, V>): PhraseHit<V>[] {
-  const { tokens, view } = ctx;
+export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
+  const { tokens, view, words } = ctx;
+  const { phrases, prefixes } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
     let key = '';
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
-      const word = view.slice(tokens[m]!.start, tokens[m]!.end);
-      if (/^\s+$/.test(word)) {
-        if (m === k || !/^ $/.test(word)) break; // a phrase never starts with or spans a line break
+      const word = words[m]!;
+      if (word.trim() === '') {
+        if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
         continue;
       }
-      const previous = view[tokens[m]!.start - 1];
-      const gap = m > k && /\s/.test(previous ?? '') ? (isLatin(key.at(-1)) && isLatin(word[0]) ? ' ' : '') : '';
+      const gap = m > k && view[tokens[m]!.start - 1] === ' ' && isLatin(key.at(-1)) && isLatin(word[0]) ? ' ' : '';
       key += gap + word;
       if (key.length > MAX_LENGTH) break;
       const value = phrases.get(key);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
+      else if (!prefixes.has(key)) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);

@@ -1,7 +1,7 @@
 /** Company rules compiled for lookup: lexicon, suffixes, stop lists. */
 import type { z } from 'zod';
 import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
-import { phraseKey } from './phrases.js';
+import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 
 export interface LexiconEntry {
@@ -11,7 +11,7 @@ export interface LexiconEntry {
 
 export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
-  lexicon: Map<string, LexiconEntry>;
+  lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean }>;
   genericPrefixes: ReadonlySet<string>;
   listCues: readonly string[];
@@ -53,7 +53,7 @@ export function compileCompanyTables(
     }
   }
   return {
-    lexicon: options.useLexicon ? map : new Map(),
+    lexicon: phraseIndex(options.useLexicon ? map : new Map()),
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false }])),
     genericPrefixes: new Set(patterns.genericPrefixes),
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
