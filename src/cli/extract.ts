@@ -1,16 +1,23 @@
 /**
- * `zhx extract [PATH...] [--jsonl FILE|-] [--out DIR] [--ref-date D] [--no-lexicon]`:
- * one JSON result per article. Every input yields a result or an error record, and a
- * bad article never stops the rest; the exit status is 1 when any article failed.
+ * `zhx extract`: one JSON result per article, for one article or millions. Every
+ * input yields a result or an error record, a bad article never stops the rest,
+ * and the exit status is 1 when any article failed (2 for a usage or rules error).
+ * The work itself is in src/batch (run.ts explains the memory bounds).
  */
-import { mkdirSync, renameSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Readable } from 'node:stream';
-import { createExtractor } from '../index.js';
+import type { Readable, Writable } from 'node:stream';
 import { parseRefDate } from '../extractors/date/refDate.js';
-import { jsonlArticles, pathArticles, stdinArticle, type Article, type InputError } from './inputs.js';
-import { summarise } from './summary.js';
+import { countArticles, jsonlArticles, pathArticles, stdinArticle, type InputItem } from './inputs.js';
+import { runBatch, type Outcome } from '../batch/run.js';
+import { startProcessor, defaultWorkers } from '../batch/processor.js';
+import { BatchStats } from '../batch/stats.js';
+import { Progress } from '../batch/progress.js';
+import { removePartialDir } from '../batch/atomicWrite.js';
+import { callbackSink, fileSink, lazySink, streamSink, type LineSink } from '../batch/lineSink.js';
+import { rm } from 'node:fs/promises';
+
+export { outputPath } from '../batch/outputPath.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -19,46 +26,86 @@ export interface CliIO {
   cwd: string;
 }
 
+/** What the real CLI adds: streams with backpressure and the terminal, for the progress bar. */
+export interface ExtractIO extends CliIO {
+  stdoutStream?: Writable;
+  stderrTTY?: { write(s: string): void; columns?: number };
+}
+
 export const EXTRACT_USAGE = `usage: zhx extract [PATH...] [options]
-  PATH              .txt files or folders (searched recursively); none or - reads stdin
-  --jsonl FILE|-    read JSON Lines of {"id","text","refDate"?} (- for stdin)
-  --out DIR         write DIR/<name>.json per article (errors to DIR/errors.jsonl);
-                    without it: JSON to stdout (one article) or JSON Lines (several)
-  --ref-date D      the articles' date (YYYY, YYYY-MM or YYYY-MM-DD) where they give none
-                    (a file's own date can sit beside it in <name>.meta.json: {"refDate": "..."})
-  --no-lexicon      do not use the known-company lexicon (measures the rules alone)
-  --rules DIR       use the rule files in DIR instead of the bundled ones
-  --summary         print a readable summary of each article to stderr`;
+  PATH               .txt files, folders (searched recursively) or glob patterns
+                     ("corpus/**/*.txt"; globs select .txt files); none or - reads stdin
+  --jsonl FILE|-     read JSON Lines of {"id","text","refDate"?} (- for stdin)
+  --out DIR          write DIR/<name>.json per article (errors to DIR/errors.jsonl);
+                     JSONL ids become file names made safe: they can make subfolders
+                     but never leave DIR
+  --output-jsonl F   write JSON Lines to F (- for stdout), one result per line
+                     without either: JSON to stdout (one article, pretty) or
+                     JSON Lines (several); lines follow input order, a failed
+                     article is a line {"id","source","error"}
+  --errors FILE      error records (JSON Lines) go to FILE instead
+  --resume           with --out: skip articles whose result file already exists
+                     (results are written atomically, so an existing file is complete)
+  --workers N        extraction threads (default: the core count; 0 = main thread);
+                     each loads its own ~250 MB dictionary
+  --ref-date D       the articles' date (YYYY, YYYY-MM or YYYY-MM-DD) where they give none
+                     (a file's own date can sit beside it in <name>.meta.json: {"refDate": "..."})
+  --no-lexicon       do not use the known-company lexicon (measures the rules alone)
+  --rules DIR        use the rule files in DIR instead of the bundled ones
+  --summary          print a readable summary of each article to stderr
+  -q, --quiet        no progress bar and no final summary (errors are still printed)`;
 
-/** Write a file whole or not at all: a crash never leaves half a JSON behind. */
-function writeAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, content);
-  renameSync(partial, file);
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new Error(`--workers must be a whole number from 0 to 256, not ${JSON.stringify(value)}`);
+  return n;
 }
 
-/** Output path for an article id under --out, never outside it. */
-export function outputPath(outDir: string, relativeName: string): string {
-  const safe = relativeName
-    .split('/')
-    .map((part) => part.replace(/[\x00-\x1f<>:"\\|?*]/g, '_'))
-    .filter((part) => part !== '' && part !== '.' && part !== '..')
-    .join('/');
-  return path.join(outDir, `${safe || '_'}.json`);
+/**
+ * stdout without --out: one article prints as pretty JSON (the common interactive
+ * case), several as JSON Lines. Which one is known only at the second record, so
+ * the first is held back until then.
+ */
+function stdoutResults(sink: LineSink) {
+  let held: string | undefined;
+  let count = 0;
+  return {
+    async write(line: string) {
+      count++;
+      if (count === 1) held = line;
+      else {
+        if (held !== undefined) await sink.write(held);
+        held = undefined;
+        await sink.write(line);
+      }
+    },
+    async close() {
+      if (held !== undefined) {
+        const parsed = JSON.parse(held) as { error?: unknown };
+        await sink.write(parsed.error === undefined ? JSON.stringify(parsed, null, 2) : held);
+      }
+      await sink.close();
+    },
+  };
 }
 
-export async function runExtract(argv: string[], io: CliIO): Promise<number> {
+export async function runExtract(argv: string[], io: ExtractIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       jsonl: { type: 'string' },
       out: { type: 'string' },
+      'output-jsonl': { type: 'string' },
+      errors: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      workers: { type: 'string' },
       'ref-date': { type: 'string' },
       'no-lexicon': { type: 'boolean', default: false },
       rules: { type: 'string' },
       summary: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,52 +113,88 @@ export async function runExtract(argv: string[], io: CliIO): Promise<number> {
     io.stdout(EXTRACT_USAGE);
     return 0;
   }
-  if (values['ref-date'] !== undefined) parseRefDate(values['ref-date']); // fail before any work
-  const extractor = createExtractor({ useLexicon: !values['no-lexicon'], ...(values.rules && { rulesDir: path.resolve(io.cwd, values.rules) }) });
-  const outDir = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
-  const errorsFile = outDir && path.join(outDir, 'errors.jsonl');
-  if (errorsFile) rmSync(errorsFile, { force: true });
+  // fail before any work
+  if (values['ref-date'] !== undefined) parseRefDate(values['ref-date']);
+  if (values.jsonl !== undefined && positionals.length > 0) throw new Error('give either PATHs or --jsonl, not both');
+  if (values.resume && values.out === undefined) throw new Error('--resume needs --out (it skips articles whose result file exists)');
+  const workers = parseWorkers(values.workers);
+  const resolve = (p: string) => path.resolve(io.cwd, p);
+  const outDir = values.out === undefined ? undefined : resolve(values.out);
+  const jsonlOut = values['output-jsonl'];
+  const defaultRefDate = values['ref-date'];
+  const fromStdin = values.jsonl === undefined && (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-'));
 
-  const sources: AsyncIterable<Article | InputError> | Iterable<Article | InputError> =
-    values.jsonl !== undefined ? jsonlArticles(path.resolve(io.cwd, values.jsonl), io.stdin)
-    : positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-') ? [await stdinArticle(io.stdin)]
-    : pathArticles(positionals, io.cwd);
+  // result lines: stdout by default (unless --out), or --output-jsonl
+  const stdoutSink = io.stdoutStream ? streamSink(io.stdoutStream, { end: false }) : callbackSink(io.stdout);
+  const results =
+    jsonlOut === '-' ? stdoutSink
+    : jsonlOut !== undefined ? fileSink(resolve(jsonlOut))
+    : outDir === undefined ? stdoutResults(stdoutSink)
+    : undefined;
+  const errorsFile = values.errors !== undefined ? resolve(values.errors) : outDir && path.join(outDir, 'errors.jsonl');
+  if (errorsFile) await rm(errorsFile, { force: true }); // a rerun (or --resume) records its own failures
+  const errors = errorsFile ? lazySink(() => fileSink(errorsFile)) : undefined;
 
-  const results: string[] = [];
-  let done = 0;
-  let failed = 0;
-  const fail = (e: InputError) => {
-    failed++;
-    io.stderr(`error: ${e.message}`);
-    if (errorsFile) {
-      mkdirSync(outDir!, { recursive: true });
-      appendFileSync(errorsFile, `${JSON.stringify(e)}\n`);
-    } else results.push(JSON.stringify({ id: e.id, source: e.source, error: e.message }));
+  const stats = new BatchStats();
+  const progress = io.stderrTTY && !values.quiet ? new Progress(io.stderrTTY, stats) : undefined;
+  const say = (s: string) => {
+    progress?.clear();
+    io.stderr(s);
   };
-  for await (const item of sources) {
-    if ('message' in item) {
-      fail(item);
-      continue;
-    }
-    try {
-      const refDate = item.refDate ?? values['ref-date'];
-      const result = extractor.extract(item.read(), {
-        ...(refDate !== undefined && { refDate }),
-        ...(values.jsonl !== undefined ? { id: item.id } : { doc: item.source }),
-      });
-      done++;
-      if (values.summary) io.stderr(summarise(result));
-      if (outDir) writeAtomic(outputPath(outDir, item.relativeName), `${JSON.stringify(result, null, 2)}\n`);
-      else results.push(JSON.stringify(result, null, values.jsonl === undefined ? 2 : undefined));
-    } catch (err) {
-      fail({ id: item.id, source: item.source, message: (err as Error).message.startsWith(item.source) ? (err as Error).message : `${item.source}: ${(err as Error).message}` });
-    }
+
+  const items: AsyncIterable<InputItem> =
+    values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl)
+    : fromStdin ? (async function* () { yield await stdinArticle(io.stdin); })()
+    : pathArticles(positionals, io.cwd);
+  if (progress) {
+    if (fromStdin) progress.total = 1;
+    // counted alongside the run, so a huge input starts at once
+    else void countArticles(positionals, values.jsonl, io.cwd).then((n) => (progress.total = n), () => undefined);
   }
-  if (!outDir) {
-    // one article: pretty JSON; several: JSON Lines (one compact result per line)
-    if (results.length === 1) io.stdout(results[0]!);
-    else for (const r of results) io.stdout(JSON.stringify(JSON.parse(r)));
+
+  const onOutcome = async (outcome: Outcome) => {
+    stats.add(outcome);
+    if (outcome.kind === 'failed') {
+      const { id, source, message } = outcome.error;
+      say(`error: ${message}`);
+      if (errors) await errors.write(JSON.stringify({ id, source, message }));
+      else await results?.write(JSON.stringify({ id, source, error: message }));
+    } else if (outcome.kind === 'done') {
+      if (outcome.result.summary !== undefined) say(outcome.result.summary);
+      if (results && outcome.result.compact !== undefined) await results.write(outcome.result.compact);
+    }
+    progress?.tick();
+  };
+
+  const processor = await startProcessor({ useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: resolve(values.rules) }) }, workers);
+  stats.ready();
+  try {
+    await runBatch(items, {
+      processor,
+      outDir,
+      resume: values.resume,
+      toTask: (article) => {
+        const refDate = article.refDate ?? defaultRefDate;
+        return {
+          source: article.source,
+          ...(article.text !== undefined && { text: article.text }),
+          ...(article.bytes !== undefined && { bytes: article.bytes }),
+          ...(refDate !== undefined && { refDate }),
+          // JSONL articles are known by id, files by path
+          ...(values.jsonl !== undefined ? { id: article.id } : { doc: article.source }),
+          want: { pretty: outDir !== undefined, compact: results !== undefined, summary: values.summary },
+        };
+      },
+      onOutcome,
+    });
+  } finally {
+    await processor.close();
+    await results?.close();
+    await errors?.close();
+    if (outDir) await removePartialDir(outDir);
   }
-  if (values.summary || outDir) io.stderr(`${done} article(s) extracted, ${failed} failed${outDir ? ` -> ${path.relative(io.cwd, outDir) || '.'}` : ''}`);
-  return failed > 0 ? 1 : 0;
+  progress?.draw();
+  progress?.clear();
+  if (!values.quiet) io.stderr(`${stats.summary()}${outDir ? `\n  -> ${path.relative(io.cwd, outDir) || '.'}` : ''}`);
+  return stats.failed > 0 ? 1 : 0;
 }

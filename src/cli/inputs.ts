@@ -1,25 +1,32 @@
 /**
- * What `zhx extract` reads: files and folders (recursively, .txt), stdin, or JSON Lines
- * of {"id","text","refDate"?}. Each input becomes an Article or an error record;
- * nothing is dropped silently.
+ * What `zhx extract` and `zhx queue add` read: files, folders (recursively, .txt),
+ * glob patterns, stdin, or JSON Lines of {"id","text","refDate"?}. Inputs are
+ * enumerated lazily (async generators), so a folder of a million files or a
+ * 200,000-line JSONL is never listed in memory. Each input becomes an Article or
+ * an error record; nothing is dropped silently.
  */
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { decode, decodeFile } from '../decode/index.js';
+import { DEFAULT_MAX_BYTES } from '../decode/index.js';
+import { expandGlob, hasGlob, walkTxt } from '../batch/glob.js';
+import { readLines } from '../batch/lines.js';
 
 export interface Article {
-  /** output name: the file name without .txt, or the JSONL id */
+  /** the file name without .txt, or the JSONL id */
   id: string;
   /** where it came from, for the result's `doc` and error messages */
   source: string;
-  /** path relative to the input folder (for --out), without extension */
+  /** output name under --out: path relative to the input folder without .txt, or the JSONL id */
   relativeName: string;
   refDate?: string;
-  /** read lazily so a batch holds one article in memory at a time */
-  read(): string;
+  /** the text, when the input already holds it (JSON Lines) */
+  text?: string;
+  /** the raw bytes (stdin) */
+  bytes?: Uint8Array;
+  /** a file still to be read (with its .meta.json), see loadArticle */
+  file?: string;
 }
 
 export interface InputError {
@@ -28,84 +35,142 @@ export interface InputError {
   message: string;
 }
 
+export type InputItem = Article | InputError;
+
+export const isInputError = (item: InputItem): item is InputError => 'message' in item;
+
 const posix = (p: string) => p.split(path.sep).join('/');
 
+function fileArticle(file: string, base: string, cwd: string): Article {
+  const relative = posix(path.relative(base, file)).replace(/\.txt$/i, '');
+  return { id: path.basename(relative), source: posix(path.relative(cwd, file)) || file, relativeName: relative, file };
+}
+
+/** Files, folders and glob patterns given on the command line, in order; a missing path is an error record. */
+export async function* pathArticles(paths: readonly string[], cwd: string): AsyncGenerator<InputItem> {
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    const found = await stat(full).catch(() => undefined);
+    try {
+      if (found?.isDirectory()) for await (const file of walkTxt(full)) yield fileArticle(file, full, cwd);
+      else if (found) yield fileArticle(full, path.dirname(full), cwd);
+      else if (hasGlob(p)) {
+        const { base, files } = expandGlob(p, cwd);
+        let matched = 0;
+        for await (const file of files) {
+          matched++;
+          yield fileArticle(file, base, cwd);
+        }
+        if (matched === 0) yield { id: path.basename(p), source: p, message: `${p}: no .txt file matches this pattern` };
+      } else yield { id: path.basename(p), source: p, message: `${p}: no such file or directory` };
+    } catch (err) {
+      // an unreadable folder ends that argument, not the run
+      yield { id: path.basename(p), source: p, message: `${p}: ${(err as Error).message}` };
+    }
+  }
+}
+
+/** The whole of stdin as one article (decoded later, like a file). */
+export async function stdinArticle(stream: Readable): Promise<Article> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > DEFAULT_MAX_BYTES) throw new Error(`stdin: larger than ${DEFAULT_MAX_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return { id: 'stdin', source: 'stdin', relativeName: 'stdin', bytes: Buffer.concat(chunks) };
+}
+
+function parseJsonlRecord(line: string, lineNo: number, where: string): Article {
+  const record = JSON.parse(line) as unknown;
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('not a JSON object');
+  const { id, text, refDate } = record as { id?: unknown; text?: unknown; refDate?: unknown };
+  if (typeof text !== 'string') throw new Error('"text" must be a string');
+  if (refDate !== undefined && typeof refDate !== 'string') throw new Error('"refDate" must be a string');
+  if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') throw new Error('"id" must be a string or a number');
+  const name = id === undefined ? String(lineNo) : String(id);
+  if (name === '') throw new Error('"id" is empty');
+  return { id: name, source: where, relativeName: name, text, ...(refDate !== undefined && { refDate }) };
+}
+
+/** JSON Lines: one {"id","text","refDate"?} per line (id defaults to the line number); a bad line is an error record. */
+export async function* jsonlArticles(file: string, stdin: Readable, name = file): AsyncGenerator<InputItem> {
+  const stream = file === '-' ? stdin : createReadStream(file);
+  const source = file === '-' ? 'stdin' : name;
+  for await (const line of readLines(stream, DEFAULT_MAX_BYTES)) {
+    const where = `${source}:${line.lineNo}`;
+    if ('tooLong' in line) {
+      yield { id: String(line.lineNo), source: where, message: `${where}: line longer than ${DEFAULT_MAX_BYTES} characters` };
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    try {
+      yield parseJsonlRecord(line.text, line.lineNo, where);
+    } catch (err) {
+      yield { id: String(line.lineNo), source: where, message: `${where}: ${(err as Error).message}` };
+    }
+  }
+}
+
 /** Article metadata beside the file: `name.meta.json` holding {"refDate": "2024-04"}. */
-function sidecarRefDate(file: string): string | undefined {
-  const meta = file.replace(/\.txt$/i, '') + '.meta.json';
-  if (!existsSync(meta)) return undefined;
-  const parsed = JSON.parse(readFileSync(meta, 'utf8')) as { refDate?: unknown };
+async function sidecarRefDate(file: string): Promise<string | undefined> {
+  const meta = `${file.replace(/\.txt$/i, '')}.meta.json`;
+  let content: string;
+  try {
+    content = await readFile(meta, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${meta}: cannot read: ${(err as Error).message}`);
+  }
+  let parsed: { refDate?: unknown };
+  try {
+    parsed = JSON.parse(content) as { refDate?: unknown };
+  } catch (err) {
+    throw new Error(`${meta}: ${(err as Error).message}`);
+  }
   if (parsed.refDate !== undefined && typeof parsed.refDate !== 'string') throw new Error(`${meta}: refDate must be a string`);
   return parsed.refDate;
 }
 
-function fileArticle(file: string, base: string, cwd: string): Article {
-  const relative = posix(path.relative(base, file)).replace(/\.txt$/i, '');
-  const refDate = sidecarRefDate(file);
-  return {
-    id: path.basename(relative),
-    source: posix(path.relative(cwd, file)) || file,
-    relativeName: relative,
-    ...(refDate !== undefined && { refDate }),
-    read: () => decodeFile(file).text,
-  };
-}
-
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yield* walk(full);
-    else if (e.isFile() && /\.txt$/i.test(e.name)) yield full;
+/**
+ * Read a file article's bytes and sidecar refDate. Refuses what decodeFile refuses
+ * (folders, devices and FIFOs, files over the size limit) before reading a byte.
+ */
+export async function loadArticle(article: Article): Promise<Article> {
+  if (article.file === undefined) return article;
+  const handle = await open(article.file, 'r').catch((err: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`);
+  });
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new Error('cannot read: is a directory, not a file');
+    if (!info.isFile()) throw new Error('cannot read: not a regular file');
+    if (info.size > DEFAULT_MAX_BYTES) throw new Error(`too large: ${info.size} bytes (limit ${DEFAULT_MAX_BYTES})`);
+    const bytes = await handle.readFile();
+    const refDate = await sidecarRefDate(article.file);
+    const { file: _file, ...rest } = article;
+    return { ...rest, bytes, ...(refDate !== undefined && { refDate }) };
+  } finally {
+    await handle.close();
   }
 }
 
-/** Files and folders given on the command line, in order; a missing path is an error record. */
-export function* pathArticles(paths: readonly string[], cwd: string): Generator<Article | InputError> {
-  for (const p of paths) {
-    const full = path.resolve(cwd, p);
-    let stat;
-    try {
-      stat = statSync(full);
-    } catch {
-      yield { id: path.basename(p), source: p, message: `${p}: no such file or directory` };
-      continue;
+/** How many articles an input holds, for the progress bar; counted alongside the run. */
+export async function countArticles(paths: readonly string[], jsonl: string | undefined, cwd: string): Promise<number | undefined> {
+  if (jsonl === '-') return undefined;
+  if (jsonl !== undefined) {
+    // newlines, plus an unterminated last line; blank lines count too (a rare overestimate)
+    let lines = 0;
+    let last = 0x0a;
+    for await (const chunk of createReadStream(path.resolve(cwd, jsonl))) {
+      const buf = chunk as Buffer;
+      for (let i = buf.indexOf(0x0a); i >= 0; i = buf.indexOf(0x0a, i + 1)) lines++;
+      if (buf.length > 0) last = buf[buf.length - 1]!;
     }
-    try {
-      if (stat.isDirectory()) for (const file of walk(full)) yield fileArticle(file, full, cwd);
-      else yield fileArticle(full, path.dirname(full), cwd);
-    } catch (err) {
-      yield { id: path.basename(p), source: p, message: (err as Error).message };
-    }
+    return last === 0x0a ? lines : lines + 1;
   }
-}
-
-/** The whole of stdin as one article. */
-export async function stdinArticle(stream: Readable): Promise<Article> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  const text = decode(Buffer.concat(chunks), { source: 'stdin' }).text;
-  return { id: 'stdin', source: 'stdin', relativeName: 'stdin', read: () => text };
-}
-
-/** JSON Lines: one {"id","text","refDate"?} per line; a bad line is an error record. */
-export async function* jsonlArticles(file: string, stdin: Readable): AsyncGenerator<Article | InputError> {
-  const stream = file === '-' ? stdin : createReadStream(file, { encoding: 'utf8' });
-  const source = file === '-' ? 'stdin' : file;
-  let lineNo = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const where = `${source}:${lineNo}`;
-    try {
-      const record = JSON.parse(line) as { id?: unknown; text?: unknown; refDate?: unknown };
-      if (typeof record.text !== 'string') throw new Error('"text" must be a string');
-      if (record.refDate !== undefined && typeof record.refDate !== 'string') throw new Error('"refDate" must be a string');
-      const id = record.id === undefined ? String(lineNo) : String(record.id);
-      const text = record.text;
-      yield { id, source: where, relativeName: id, ...(record.refDate !== undefined && { refDate: record.refDate as string }), read: () => text };
-    } catch (err) {
-      yield { id: String(lineNo), source: where, message: `${where}: ${(err as Error).message}` };
-    }
-  }
+  let n = 0;
+  for await (const _ of pathArticles(paths, cwd)) n++;
+  return n;
 }

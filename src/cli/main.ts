@@ -27,7 +27,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'extract':
-      return runExtract(rest, io);
+      return runExtract(rest, {
+        ...io,
+        stdoutStream: process.stdout,
+        ...(process.stderr.isTTY && { stderrTTY: { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } }),
+      });
     case 'eval':
       return runEval(rest, io);
     case 'render': {

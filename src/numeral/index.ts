@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { numeralsFile } from '../rules/schemas.js';
 import { isAsciiDigit, isInlineSpace } from '../text/matchView.js';
+import { charClass, type CharClass } from '../text/charClass.js';
 
 export interface NumeralTables {
   digits: Map<string, number>;
@@ -15,6 +16,8 @@ export interface NumeralTables {
   vague: Map<string, readonly [number, number]>;
   moreThan: Set<string>;
   point: string;
+  /** characters a number can start with: ASCII digits, Han digits, 十百千, 数几 */
+  startChars: CharClass;
 }
 
 export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTables {
@@ -25,6 +28,7 @@ export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTabl
     vague: new Map(Object.entries(file.vague)),
     moreThan: new Set(file.moreThan),
     point: file.point,
+    startChars: charClass([...'0123456789', ...Object.keys(file.digits), ...Object.keys(file.smallUnits), ...Object.keys(file.vague)]),
   };
 }
 

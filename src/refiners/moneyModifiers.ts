@@ -10,9 +10,9 @@ import { skipSpaces, skipSpacesBack } from '../text/matchView.js';
 
 export function applyMoneyModifiers(ctx: DocContext, mentions: MoneyCandidate[], money: MoneyTables): void {
   for (const m of mentions) {
-    if (m.min !== undefined && m.value === undefined) continue; // ranges and vague counts carry no mod
     const before = money.before.endingAt(ctx.view, skipSpacesBack(ctx.view, m.start, 1));
     const after = money.after.startingAt(ctx.view, skipSpaces(ctx.view, m.end, 1));
+    // 余/多 inside the amount already set MORE_THAN; a word outside takes precedence
     const mod = before?.value ?? after?.value;
     if (mod) m.mod = mod;
   }

@@ -9,6 +9,7 @@
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 
@@ -17,8 +18,7 @@ const HAN_MAX = 6;
 const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给]/;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
-// words that never sit inside a name: verbs, adverbs, numerals, times, locatives (去年接连, 具体信息有待)
-const NOT_IN_NAME_TAGS = /^(v|vd|vi|vl|d|m|mq|q|t|tg|f|r|p|c|u.*|a|ad|l)$/;
+
 
 interface Span {
   start: number;
@@ -45,13 +45,22 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0)
   if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
   const name = view.slice(start, stop);
   if (t.genericPrefixes.has(name)) return null;
+  const firstWord = view.slice(start, nextBoundary(ctx, start));
+  if (t.genericPrefixes.has(firstWord) || /^(m|mq|q)$/.test(tagOf(firstWord))) return null; // 初创公司宣布, 第一笔资本
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
   const single = ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
   if (single && !PROPER_TAGS.test(tagOf(name))) return null;
   for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
-    if (NOT_IN_NAME_TAGS.test(tagOf(view.slice(token.start, token.end)))) return null;
+    // a common word inside makes a phrase, not a name (去年接连, 具体信息有待)
+    if (isCommonWord(view.slice(token.start, token.end))) return null;
   }
   return { start, end: stop };
+}
+
+function nextBoundary(ctx: DocContext, from: number): number {
+  let i = from + 1;
+  while (i < ctx.boundary.length && ctx.boundary[i] !== 1) i++;
+  return i;
 }
 
 /** Index of the token starting at `offset` (binary search; tokens are in order). */

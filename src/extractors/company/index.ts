@@ -11,7 +11,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
-import { findPhrases, phraseIndex, phraseKey } from './phrases.js';
+import { findPhrases, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
@@ -59,16 +59,22 @@ function shortForms(name: string, t: CompanyTables): string[] {
   return forms.filter((f) => f.length >= 2 && !t.genericPrefixes.has(f));
 }
 
-/** Other occurrences of names found by rules, and short forms of legal names. */
+/** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
 function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   const names = new Map<string, string>();
   for (const c of found) {
-    const key = phraseKey(ctx.view.slice(c.start, c.end));
-    if (!names.has(key)) names.set(key, 'company.repeat');
-    if (c.rule === 'company.legal-form') for (const form of shortForms(key, t)) if (!names.has(form)) names.set(form, 'company.short-form');
+    const surface = ctx.view.slice(c.start, c.end);
+    if (!names.has(surface)) names.set(surface, 'company.repeat');
+    if (c.rule === 'company.legal-form') for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
   }
-  if (names.size === 0) return [];
-  return findPhrases(ctx, phraseIndex(names)).map((hit) => ({ type: 'company', start: hit.start, end: hit.end, rule: hit.value }));
+  const out: CompanyCandidate[] = [];
+  for (const [name, rule] of names) {
+    for (let at = ctx.view.indexOf(name); at !== -1; at = ctx.view.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (ctx.boundary[at] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start: at, end, rule });
+    }
+  }
+  return out;
 }
 
 export function extractCompanies(

@@ -11,7 +11,7 @@ import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
-const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》【】]/;
+const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
 const TRAILERS = ['等等', '等'];
 const HAN_ITEM_MAX = 6;
 const LATIN_ITEM_MAX = 24;
@@ -35,7 +35,7 @@ function listsOf(ctx: DocContext): Item[][] {
   };
   for (const t of ctx.tokens) {
     const word = ctx.view.slice(t.start, t.end);
-    if (CLAUSE_END.test(word)) {
+    if (word.length === 1 && CLAUSE_END.has(word)) {
       closeItem();
       if (items.length > 1) lists.push(items);
       items = [];

@@ -18,12 +18,18 @@ export function phraseKey(surface: string): string {
 export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
   prefixes: ReadonlySet<string>;
+  /** first characters of the phrases: most tokens are skipped on one lookup */
+  firstChars: ReadonlySet<string>;
 }
 
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
   const prefixes = new Set<string>();
-  for (const key of phrases.keys()) for (let i = 1; i < key.length; i++) prefixes.add(key.slice(0, i));
-  return { phrases, prefixes };
+  const firstChars = new Set<string>();
+  for (const key of phrases.keys()) {
+    firstChars.add(key[0]!);
+    for (let i = 1; i < key.length; i++) prefixes.add(key.slice(0, i));
+  }
+  return { phrases, prefixes, firstChars };
 }
 
 export interface PhraseHit<V> {
@@ -39,20 +45,25 @@ const MAX_LENGTH = 40;
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { phrases, prefixes } = index;
+  const { phrases, prefixes, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
+    if (!firstChars.has(words[k]![0]!)) {
+      k++;
+      continue;
+    }
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
     let key = '';
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
-      if (word.trim() === '') {
+      if (word.charCodeAt(0) <= 32 || word.trim() === '') {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
         continue;
       }
-      const gap = m > k && view[tokens[m]!.start - 1] === ' ' && isLatin(key.at(-1)) && isLatin(word[0]) ? ' ' : '';
-      key += gap + word;
+      // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
+      if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
+      key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       const value = phrases.get(key);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };

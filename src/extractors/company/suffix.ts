@@ -11,6 +11,7 @@ import type { CompanyCandidate } from '../candidate.js';
 import type { Token } from '../../segment/index.js';
 import { isLatin } from '../../text/matchView.js';
 import { tagOf } from '../../segment/index.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 import { isHanWord } from './phrases.js';
 import type { CompanyTables } from './tables.js';
 
@@ -19,9 +20,8 @@ const SHORT_MAX = 4;
 const LEGAL_MAX = 16;
 // single characters that end a name on their left (了深言科技 -> 深言科技)
 const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于由将等个家位这那该其之或并且也都又还就才']);
-// jieba tags of words that cannot open a company name: verbs, numerals, measure words,
-// pronouns, adverbs, prepositions, conjunctions, particles, locatives, times (进入 AI, 九成 AI, 没有智能)
-const NOT_NAME_TAGS = /^(v|vd|vi|vl|vg|m|mq|q|r|rr|rz|d|p|c|u.*|f|t|tg|a|ad|an|z|y|e|o)$/;
+// a numeral never opens a name (第一笔资本, 九成 AI)
+const NUMERAL_TAGS = /^(m|mq|q)$/;
 // a Latin suffix as weak as AI needs a proper-noun-like word before it (智谱 AI)
 const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|ns|j|eng)$/;
 
@@ -72,7 +72,8 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const prefix = ctx.view.slice(tokens[first]!.start, tokens[nameEnd - 1]!.end);
     const firstWord = tokenText(ctx, tokens[first]!);
     if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
-    if (NOT_NAME_TAGS.test(tagOf(firstWord)) || NOT_NAME_TAGS.test(tagOf(tokenText(ctx, tokens[nameEnd - 1]!)))) continue;
+    // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
+    if (isCommonWord(firstWord) || isCommonWord(tokenText(ctx, tokens[nameEnd - 1]!)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
     if (latinSuffix && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
     found.push({ type: 'company', start: tokens[first]!.start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }

@@ -7,6 +7,7 @@ import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
+import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, yearNumberAt, type DateParts } from './parse.js';
 import { pad2, resolveDeictic, type RefDate } from './refDate.js';
 import type { DatePart, DateTables } from './tables.js';
@@ -50,11 +51,10 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
   const { view } = ctx;
   const tables = rules.dates;
   if (ctx.boundary[i] !== 1) return null; // 目前天气 holds 前天 across a word boundary
-  for (let len = Math.min(tables.deicticMaxLength, view.length - i); len >= 2; len--) {
-    const word = view.slice(i, i + len);
-    const entry = tables.deictic.get(word);
-    if (!entry) continue;
-    let end = i + len;
+  const hit = tables.deictic.startingAt(view, i);
+  if (hit) {
+    const entry = hit.value;
+    let end = i + hit.word.length;
     let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
     let mod: DateCandidate['mod'];
     if (entry.unit === 'year') {
@@ -99,10 +99,22 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
   return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !numerals.digits.has(prev) && !numerals.smallUnits.has(prev);
 }
 
+/** Characters a date can start with: number starts and the first characters of deictic words. */
+const startCache = new WeakMap<DateRules, CharClass>();
+function dateStarts(rules: DateRules): CharClass {
+  let starts = startCache.get(rules);
+  if (!starts) {
+    starts = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...rules.dates.deicticFirstChars]);
+    startCache.set(rules, starts);
+  }
+  return starts;
+}
+
 export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
   const { view } = ctx;
   const found: DateCandidate[] = [];
-  for (let i = 0; i < view.length; ) {
+  const starts = dateStarts(rules);
+  for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
     let candidate: DateCandidate | null = null;
     if (startsNumber(view, i, rules.numerals)) {
       const parts = parseDateAt(view, i, rules.numerals, rules.dates);

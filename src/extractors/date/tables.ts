@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { dateKeywordsFile } from '../../rules/schemas.js';
 import type { DeicticUnit } from './refDate.js';
+import { WordTable } from '../../text/wordTable.js';
 
 export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2';
 
@@ -12,8 +13,9 @@ export interface PartRule {
 }
 
 export interface DateTables {
-  deictic: Map<string, { unit: DeicticUnit; offset: number }>;
-  deicticMaxLength: number;
+  deictic: WordTable<{ unit: DeicticUnit; offset: number }>;
+  /** first characters of the deictic words (今, 去, 本, 近 ...) */
+  deicticFirstChars: string[];
   /** longest word first, so 年初 is tried before 初 */
   yearParts: readonly PartRule[];
   monthParts: readonly PartRule[];
@@ -28,10 +30,11 @@ function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts']): Par
 }
 
 export function compileDateTables(file: z.infer<typeof dateKeywordsFile>): DateTables {
-  const deictic = new Map(Object.entries(file.deictic));
+  const deictic = new WordTable<{ unit: DeicticUnit; offset: number }>();
+  for (const [word, entry] of Object.entries(file.deictic)) deictic.set(word, entry);
   return {
     deictic,
-    deicticMaxLength: Math.max(...[...deictic.keys()].map((w) => w.length)),
+    deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
     yearParts: compileParts(file.yearParts),
     monthParts: compileParts(file.monthParts),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),

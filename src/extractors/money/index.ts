@@ -97,7 +97,7 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
 export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate[] {
   const { view } = ctx;
   const found: MoneyCandidate[] = [];
-  for (let i = 0; i < view.length; ) {
+  for (let i = rules.numerals.startChars.next(view, 0); i !== -1 && i < view.length; i = rules.numerals.startChars.next(view, i)) {
     const amount = startsNumber(view, i, rules.numerals) ? amountAt(view, i, rules) : null;
     if (!amount) {
       i++;

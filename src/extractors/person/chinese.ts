@@ -13,8 +13,10 @@ export interface NameCandidate {
   start: number;
   end: number;
   surname: SurnameKind;
-  /** a title before or a verb/title after: 创始人周明, 黄民烈创立 */
-  cue: boolean;
+  /** a title before: 创始人周明 */
+  titleBefore: boolean;
+  /** a verb or title after: 黄民烈创立 */
+  cueAfter: boolean;
   /** jieba itself reads it as a name: one unknown or nr word of three characters, or 王/小川 */
   tokenEvidence: boolean;
 }
@@ -50,23 +52,36 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const end = i + surname.length + given;
     if (end > view.length || ![...view.slice(i, end)].every((ch) => isHan(ch))) continue;
     if (ctx.boundary[end] !== 1 && !(glued(end) && ctx.boundary[end + 1] === 1)) continue;
-    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord));
-    // whole, or split right after the surname: anything else is two words
-    if (inner.length > 1 || (inner.length === 1 && inner[0] !== surname.length)) continue;
+    // whole, split right after the surname, or with a single name character jieba split off (欧阳明/辉)
+    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end));
+    if (inner.length > 0) continue;
     if (given === 2 && t.notGivenNameChars.has(view[end - 1]!)) continue;
     const name = view.slice(i, end);
     if (t.notNames.has(name) || t.notGivenNameChars.has(view[i + surname.length]!)) continue;
+    // 张博士, 王表示: the "given name" is the cue itself
+    if (t.after.startingAt(view, i + surname.length)) continue;
     const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1));
-    const word = inner.length === 0 ? name : name.slice(surname.length);
-    // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队)
-    if (surname.kind === 'rare' && inner.length === 1 && !NAME_TAGS.has(tagOf(word))) continue;
+    const split = ctx.boundary[i + surname.length] === 1;
+    const word = split ? name.slice(surname.length) : name;
+    // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
+    if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(tagOf(word))) continue;
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
-    return { start: i, end, surname: surname.kind, cue: titleBefore || cueAfter, tokenEvidence };
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence };
   }
   return null;
 }
 
-/** Accepted on its own: a cue, or jieba's reading for a common or compound surname. */
+/** A one-character token at `at` (before `end`) that jieba tags as part of a name (辉/nr). */
+function singleNameChar(ctx: DocContext, at: number, end: number): boolean {
+  return ctx.boundary[at + 1] === 1 && at + 1 <= end && /^(nr|nrfg|nrt)$/.test(tagOf(ctx.view[at]!));
+}
+
+/**
+ * Accepted on its own: a cue or jieba's reading, for a common or compound surname; a rare
+ * surname (also an ordinary character: 信, 原, 车) needs a title before it, or a verb after a
+ * three-character name jieba reads as one (岂凡超创立).
+ */
 export function acceptedAlone(c: NameCandidate): boolean {
-  return c.cue || (c.surname !== 'rare' && c.tokenEvidence);
+  if (c.surname === 'rare') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
+  return c.titleBefore || c.cueAfter || c.tokenEvidence;
 }

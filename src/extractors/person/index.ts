@@ -21,36 +21,97 @@ export interface PersonRules {
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
 
-/** Names adjacent through a list separator to an accepted name (孙茂松、唐杰、刘知远). */
-function listNeighbours(ctx: DocContext, all: NameCandidate[], accepted: Set<NameCandidate>, t: PersonTables): void {
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (let k = 0; k + 1 < all.length; k++) {
-      const [a, b] = [all[k]!, all[k + 1]!];
-      if (accepted.has(a) === accepted.has(b)) continue;
-      if (!t.listSeparators.has(ctx.view.slice(a.end, b.start))) continue;
-      accepted.add(accepted.has(a) ? b : a);
-      grew = true;
+const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
+
+/**
+ * Lists of names (孙茂松、唐杰、刘知远等; 赵一、钱晓明和孙立伟): once one item is an
+ * accepted name, every other item that is a surname plus one or two characters is a name.
+ * Items run between separators inside a clause; a title before an item stays outside.
+ */
+function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
+  const { view } = ctx;
+  const byStart = new Map(accepted.map((p) => [p.start, p]));
+  const found: PersonCandidate[] = [];
+  for (const p of accepted) {
+    // walk the list both ways from an accepted name
+    for (const direction of [1, -1] as const) {
+      let edge = direction === 1 ? p.end : p.start;
+      for (;;) {
+        const sep = direction === 1 ? view[edge] : view[edge - 1];
+        if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.test(sep) && sep !== '、' && sep !== '，') break;
+        const item = direction === 1 ? itemAfter(view, edge + 1, t) : itemBefore(view, edge - 1, t);
+        if (!item || byStart.has(item.start)) break;
+        const name = view.slice(item.start, item.end);
+        if (!surnameOf(name, t) || t.notNames.has(name)) break;
+        const c: PersonCandidate = { type: 'person', start: item.start, end: item.end, rule: 'person.list' };
+        found.push(c);
+        byStart.set(c.start, c);
+        edge = direction === 1 ? item.end : item.start;
+      }
     }
   }
+  return found;
+}
+
+const NAME_MAX = 4;
+
+function surnameOf(name: string, t: PersonTables): boolean {
+  const kind = t.surnames.get(name.slice(0, 2)) === 'compound' ? 'compound' : t.surnames.get(name[0]!);
+  if (!kind || kind === 'compound' && name.length < 3) return false;
+  return name.length >= 2 && name.length <= (kind === 'compound' ? 4 : 3);
+}
+
+/** The Han run after a separator, up to the next separator or non-Han character (等 dropped). */
+function itemAfter(view: string, from: number, t: PersonTables): { start: number; end: number } | null {
+  let end = from;
+  while (end < view.length && isHan(view[end]) && !t.listSeparators.has(view[end]!) && end - from <= NAME_MAX) end++;
+  if (view[end - 1] === '等') end--;
+  return end - from >= 2 && end - from <= NAME_MAX ? { start: from, end } : null;
+}
+
+/** The Han run before a separator, back to the previous separator, a title, or a non-Han character. */
+function itemBefore(view: string, to: number, t: PersonTables): { start: number; end: number } | null {
+  let start = to;
+  while (start > 0 && isHan(view[start - 1]) && !t.listSeparators.has(view[start - 1]!) && to - start < NAME_MAX) {
+    if (t.titles.endingAt(view, start) && to - start >= 2) break;
+    start--;
+  }
+  return to - start >= 2 && to - start <= NAME_MAX ? { start, end: to } : null;
 }
 
 function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const all: NameCandidate[] = [];
-  for (let i = 0; i < ctx.view.length; i++) {
-    if (!isHan(ctx.view[i])) continue;
+  for (let i = t.surnameStarts.next(ctx.view, 0); i !== -1; i = t.surnameStarts.next(ctx.view, i + 1)) {
     const c = nameAt(ctx, i, t);
     if (c) all.push(c);
   }
-  const accepted = new Set(all.filter(acceptedAlone));
-  const alone = new Set(accepted);
-  listNeighbours(ctx, all, accepted, t);
-  return [...accepted].map((c) => ({ type: 'person', start: c.start, end: c.end, rule: alone.has(c) ? 'person.chinese' : 'person.list' }));
+  const accepted: PersonCandidate[] = all.filter(acceptedAlone).map((c) => ({ type: 'person', start: c.start, end: c.end, rule: 'person.chinese' }));
+  return [...accepted, ...listNames(ctx, accepted, t)];
 }
 
-function transliterated(ctx: DocContext): PersonCandidate[] {
-  return [...ctx.view.matchAll(TRANSLITERATED)].map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.transliterated' }));
+/**
+ * 萨姆·奥尔特曼: the Han runs joined by a middle dot, without a title written before it
+ * (创始人萨姆·奥尔特曼) or a verb written after it (奥尔特曼表示).
+ */
+function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const { view } = ctx;
+  const out: PersonCandidate[] = [];
+  for (const m of view.matchAll(TRANSLITERATED)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    const firstDot = view.slice(start, end).search(/[·•‧・]/) + start;
+    for (let title = t.titles.startingAt(view, start); title && start + title.word.length < firstDot; title = t.titles.startingAt(view, start)) start += title.word.length;
+    while (firstDot - start > 4 && !(ctx.boundary[start] === 1 && firstDot - start <= 4)) start++;
+    const lastDot = Math.max(...[...'·•‧・'].map((d) => view.lastIndexOf(d, end)));
+    for (let p = lastDot + 3; p < end; p++) {
+      if (t.after.startingAt(view, p)) {
+        end = p;
+        break;
+      }
+    }
+    out.push({ type: 'person', start, end, rule: 'person.transliterated' });
+  }
+  return out;
 }
 
 function latinNames(ctx: DocContext): PersonCandidate[] {
@@ -84,6 +145,6 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCand
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx), ...chineseNames(ctx, rules.person), ...latinNames(ctx)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...latinNames(ctx)];
   return [...found, ...repeats(ctx, found)];
 }

@@ -2,11 +2,14 @@
 import type { z } from 'zod';
 import type { notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
+import { charClass, type CharClass } from '../../text/charClass.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
+  /** first characters of all surnames, to jump between candidate positions */
+  surnameStarts: CharClass;
   /** role words written before a name (创始人, CEO) */
   titles: WordTable<true>;
   /** words right after a name: titles (博士) and verbs (表示, 创立) */
@@ -37,6 +40,7 @@ export function compilePersonTables(
   for (const t of [...cues.suffixTitles, ...cues.speechVerbs]) after.set(t, true);
   return {
     surnames: map,
+    surnameStarts: charClass([...map.keys()].map((s) => s[0]!)),
     titles,
     after,
     notNames: new Set(notNames.words),

@@ -1,0 +1,20 @@
+/** Small generated articles for the batch and queue tests: paragraphs of the seed article, recombined. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SEED = path.join(REPO, 'corpus/000_774273c1435614fb.txt');
+
+export const paragraphs = (): string[] => readFileSync(SEED, 'utf8').split('\n').filter((p) => p.trim().length > 20);
+
+/** Article i: `size` paragraphs chosen by a fixed formula, so every run sees the same corpus. */
+export function generateArticles(count: number, size = 3): { id: string; text: string }[] {
+  const paras = paragraphs();
+  return Array.from({ length: count }, (_, i) => ({
+    id: `a${String(i).padStart(5, '0')}`,
+    text: Array.from({ length: size }, (_, k) => paras[(i * 7 + k * 13) % paras.length]!).join('\n'),
+  }));
+}
+
+export const toJsonl = (articles: { id: string; text: string; refDate?: string }[]) => articles.map((a) => JSON.stringify(a)).join('\n') + '\n';
