@@ -18,7 +18,7 @@ import { applyArticleCurrency } from './refiners/bareYuan.js';
 import { resolveOverlaps } from './refiners/overlaps.js';
 import { phraseKey } from './extractors/company/phrases.js';
 import { groupEntities, type EntityInput } from './entities.js';
-import { resultSchema, type ExtractionResult, type Mention } from './schema.js';
+import { resultSchema, type ExtractionResult, type Mention, type Script } from './schema.js';
 import type { Candidate } from './extractors/candidate.js';
 import type { DocContext } from './context.js';
 
@@ -41,10 +41,10 @@ export interface Pipeline {
   run(original: string, options?: ExtractOptions): DetailedResult;
 }
 
-function findCandidates(ctx: DocContext, rules: RuleSet): Candidate[] {
+function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candidate[] {
   const money = extractMoney(ctx, rules);
   applyMoneyModifiers(ctx, money, rules.money);
-  applyArticleCurrency(money, rules.money);
+  applyArticleCurrency(money, rules.money, script);
   const dates = extractDates(ctx, rules);
   const found = extractPeople(ctx, rules);
   const overlapsPerson = (span: { start: number; end: number }) => found.some((p) => p.start < span.end && span.start < p.end && p.rule !== 'person.repeat');
@@ -90,7 +90,7 @@ export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
       const tokens = segment(view);
       const words = tokens.map((t) => t.word);
       const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
-      const inputs = findCandidates(ctx, rules).map((c) => toMention(c, conversion));
+      const inputs = findCandidates(ctx, rules, conversion.script).map((c) => toMention(c, conversion));
       const mentions: Mention[] = inputs.map((i) => i.mention);
       const result = resultSchema.parse({
         ...(opts.id !== undefined && { id: opts.id }),

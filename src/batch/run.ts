@@ -41,7 +41,7 @@ export interface BatchOptions {
 
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOptions): Promise<void> {
+export async function runBatch(items: AsyncIterable<InputItem> | Iterable<InputItem>, options: BatchOptions): Promise<void> {
   const { processor, outDir } = options;
   const window = options.window ?? Math.max(8, processor.threads * 4);
   const io = pLimit(options.io ?? 16);

@@ -2,6 +2,8 @@
 /** zhx: the command-line entry point. Each command lives in its own module. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runExtract, EXTRACT_USAGE } from './extract.js';
+import { runQueue } from './queue.js';
+import { runWorker } from './worker.js';
 import { runEval } from './eval.js';
 import { runRender } from './render.js';
 import { createExtractor, type Extractor } from '../index.js';
@@ -12,6 +14,8 @@ const USAGE = `zhx: companies, people, money amounts and dates from Chinese news
 
 commands:
   zhx extract [PATH...] [options]     extract articles to JSON (zhx extract --help)
+  zhx queue add|status|errors|clear   a distributed batch on Redis (zhx queue --help)
+  zhx worker --redis URL --out DIR    process queued articles, on any number of machines
   zhx eval --gold G --pred P          score predictions against gold files (zhx eval --help)
   zhx render ARTICLE [--out F.html]   an HTML page of one article's mentions
   zhx schema [--out FILE]             the JSON Schema of one result`;
@@ -32,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
         stdoutStream: process.stdout,
         ...(process.stderr.isTTY && { stderrTTY: { write: (s: string) => process.stderr.write(s), columns: process.stderr.columns } }),
       });
+    case 'queue':
+      return runQueue(rest, io);
+    case 'worker':
+      return runWorker(rest, io);
     case 'eval':
       return runEval(rest, io);
     case 'render': {

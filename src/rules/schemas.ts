@@ -29,7 +29,7 @@ export const currenciesFile = z.strictObject({
       code: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code (three capital letters)'),
       units: wordList,
       prefixes: wordList,
-      establishesYuan: z.boolean().optional(),
+      establishesYuan: z.enum(['always', 'hant']).optional(),
     }),
   ),
 });
@@ -48,6 +48,11 @@ export const dateKeywordsFile = z.strictObject({
   monthParts: z.array(partRule),
   rangeJoiners: wordList,
   dayNotFollowedBy: wordList,
+  weekdayPrefixes: wordList,
+  /** weekday character -> ISO day (1 Monday .. 7 Sunday); null for 周末 (no single day) */
+  weekdays: z.record(z.string().length(1), z.number().int().min(1).max(7).nullable()),
+  weekShift: z.record(z.string().length(1), z.number().int()),
+  notBeforeWeekday: wordList,
 });
 
 export const fixupsFile = z.strictObject({
@@ -81,6 +86,8 @@ export const companyPatternsFile = z.strictObject({
   businessContext: wordList,
   /** a name followed by these belongs to something else (搜狐大厦, 百度云业务) */
   notFollowedBy: wordList,
+  /** what a full legal name may drop when it is repeated short */
+  shortForms: z.strictObject({ regions: wordList, industries: wordList }),
   /** context words that only a company or a media outlet takes */
   cues: z.strictObject({
     after: wordList,

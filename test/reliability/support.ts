@@ -74,17 +74,24 @@ export interface Scaling {
 
 /**
  * Time `run(make(n))` and `run(make(4n))` in the same process. n starts at `n0` and
- * doubles until one run takes at least `minMs` (so noise does not dominate), up to
- * `maxN`. Returns the min-of-3 timings and their ratio (linear is ~4).
+ * doubles until the faster of two runs takes at least `minMs` (so noise does not
+ * dominate), up to `maxN`. The two sizes are then run alternately, three times each
+ * (a run slower than `budgetMs` is not repeated), and the minima compared: linear is ~4.
  */
-export function scaling(make: (n: number) => string, run: (s: string) => unknown, n0: number, maxN = n0 * 64, minMs = 30): Scaling {
-  run(make(Math.max(1, Math.floor(n0 / 8)))); // warm up the code paths
+export function scaling(make: (n: number) => string, run: (s: string) => unknown, n0: number, maxN = n0 * 64, minMs = 40, budgetMs = 3000): Scaling {
+  run(make(n0)); // warm up the code paths (and lazily loaded libraries)
   let n = n0;
-  while (n < maxN && time(() => run(make(n))) < minMs) n *= 2;
+  while (n < maxN && minTime(() => run(make(n)), 2, budgetMs) < minMs) n *= 2;
   const small = make(n);
   const large = make(4 * n);
-  const tn = minTime(() => run(small));
-  const t4n = minTime(() => run(large));
+  let tn = Infinity;
+  let t4n = Infinity;
+  for (let round = 0; round < 3; round++) {
+    tn = Math.min(tn, time(() => run(small)));
+    const t = time(() => run(large));
+    t4n = Math.min(t4n, t);
+    if (t > budgetMs) break;
+  }
   return { n, tn, t4n, ratio: t4n / tn };
 }
 

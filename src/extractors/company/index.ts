@@ -15,6 +15,7 @@ import { findPhrases, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 import type { CompanyTables } from './tables.js';
 
 export interface CompanyRules {
@@ -46,15 +47,26 @@ function fromLexicon(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
     .map(({ ambiguous: _ambiguous, ...c }) => c);
 }
 
-/** Short forms of legal names: 北京灵枢机器人科技有限公司 -> 灵枢机器人科技, 灵枢机器人. */
+/**
+ * Short forms of a full name: 深圳驰电科技股份有限公司 -> 深圳驰电科技, 驰电科技, 驰电;
+ * 瀚海国际（香港）有限公司 -> 瀚海国际, 瀚海; Steinberg Systems GmbH -> Steinberg.
+ */
 function shortForms(name: string, t: CompanyTables): string[] {
-  const forms: string[] = [];
-  let rest = name;
+  const latin = /^([A-Z][A-Za-z&-]{3,})(?: [A-Z][A-Za-z&.-]*)+$/.exec(name);
+  if (latin) return [latin[1]!];
+  let rest = name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, ''); // （香港）
   for (const [suffix, { legal }] of t.suffixes) if (legal && rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
-  if (rest === name) return forms;
-  forms.push(rest);
-  for (const [suffix, { legal }] of t.suffixes) {
-    if (!legal && rest.endsWith(suffix) && rest.length - suffix.length >= 2) forms.push(rest.slice(0, -suffix.length));
+  if (rest === name) return [];
+  const forms = [rest];
+  const region = t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2);
+  if (region) forms.push((rest = rest.slice(region.length)));
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    const industry = t.shortForms.industries.find((w) => rest.endsWith(w) && rest.length - w.length >= 2);
+    if (industry) {
+      forms.push((rest = rest.slice(0, -industry.length)));
+      stripped = true;
+    }
   }
   return forms.filter((f) => f.length >= 2 && !t.genericPrefixes.has(f));
 }
@@ -65,14 +77,33 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);
     if (!names.has(surface)) names.set(surface, 'company.repeat');
-    if (c.rule === 'company.legal-form') for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
+    // a Han short name (百川智能) is not shortened further: 百川 alone is too often a word
+    if (c.rule === 'company.legal-form' || (c.rule === 'company.suffix' && /^[A-Za-z]/.test(surface))) {
+      for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
+    }
   }
   const out: CompanyCandidate[] = [];
   for (const [name, rule] of names) {
+    if (t.genericPrefixes.has(name) || isCommonWord(name)) continue; // never spread 公司 or 合作
     for (let at = ctx.view.indexOf(name); at !== -1; at = ctx.view.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (ctx.boundary[at] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start: at, end, rule });
     }
+  }
+  return out;
+}
+
+// （以下简称“橙果”） / (下称"灵枢") right after a company name
+const APPOSITION = /^[（(]\s*(?:以下简称|以下称|下称|简称|下文简称|以下统称)[：:]?\s*[“"「『]([^”"」』\s]{2,16})[”"」』]\s*[）)]/;
+
+/** The short name an article defines for a company: 瀚海国际有限公司（以下简称“瀚海”）. */
+function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): CompanyCandidate[] {
+  const out: CompanyCandidate[] = [];
+  for (const c of found) {
+    const m = APPOSITION.exec(ctx.view.slice(c.end, c.end + 30));
+    if (!m) continue;
+    const start = c.end + m[0].indexOf(m[1]!);
+    out.push({ type: 'company', start, end: start + m[1]!.length, rule: 'company.apposition', ...(c.canonical && { canonical: c.canonical }) });
   }
   return out;
 }
@@ -85,7 +116,8 @@ export function extractCompanies(
   const t = rules.company;
   // the lexicon is trusted over a person reading; rule-found names give way to a person
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (c.rule === 'company.lexicon' || !blocked(c));
-  const direct = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t)].filter(keep);
+  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t)].filter(keep);
+  const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
   const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
   return [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];

@@ -9,6 +9,7 @@ import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
@@ -68,12 +69,15 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   return { start, end };
 }
 
-function nameLike(ctx: DocContext, item: Item, blocked: (item: Item) => boolean): boolean {
+function nameLike(ctx: DocContext, item: Item, tables: CompanyTables, blocked: (item: Item) => boolean): boolean {
   const text = ctx.view.slice(item.start, item.end);
   const han = [...text].filter((ch) => isHan(ch)).length;
   if (text.length < 2 || han > HAN_ITEM_MAX || text.length > LATIN_ITEM_MAX || NOT_IN_NAME.test(text) || blocked(item)) return false;
   if (![...text].every((ch) => isHan(ch) || isLatin(ch) || ch === ' ')) return false;
-  return ctx.boundary[item.start] === 1 && ctx.boundary[item.end] === 1;
+  if (ctx.boundary[item.start] !== 1 || ctx.boundary[item.end] !== 1) return false;
+  // 公司, 生产设备, 本地供应链: ordinary words, one or several, are not a name
+  const words = ctx.tokens.filter((tk) => tk.start >= item.start && tk.end <= item.end && tk.word.trim() !== '');
+  return !words.every((tk) => isCommonWord(tk.word) || tables.genericPrefixes.has(tk.word));
 }
 
 /**
@@ -92,7 +96,7 @@ export function extractFromLists(
     const items = list.map((i) => trimItem(ctx, i, tables));
     if (!items.some((i) => starts.has(i.start))) continue;
     for (const item of items) {
-      if (starts.has(item.start) || !nameLike(ctx, item, blocked)) continue;
+      if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
       found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });
     }
   }

@@ -23,7 +23,7 @@ const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于�
 // a numeral never opens a name (第一笔资本, 九成 AI)
 const NUMERAL_TAGS = /^(m|mq|q)$/;
 // a Latin suffix as weak as AI needs a proper-noun-like word before it (智谱 AI)
-const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|ns|j|eng)$/;
+const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
 
 function tokenText(ctx: DocContext, t: Token): string {
   return ctx.view.slice(t.start, t.end);
@@ -69,13 +69,21 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
     const first = hanPrefix(ctx, nameEnd, suffix.legal) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
     if (first === null) continue;
-    const prefix = ctx.view.slice(tokens[first]!.start, tokens[nameEnd - 1]!.end);
-    const firstWord = tokenText(ctx, tokens[first]!);
+    let start = tokens[first]!.start;
+    // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
+    // 为元大证券, 厂晶宇科技): a three-character first word whose first character is a word
+    // of its own loses that character
+    const glued = tokenText(ctx, tokens[first]!);
+    if (glued.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(glued[0]!) || isCommonWord(glued[0]!))) start++;
+    const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
+    const firstWord = start === tokens[first]!.start ? glued : glued.slice(1);
     if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
-    if (isCommonWord(firstWord) || isCommonWord(tokenText(ctx, tokens[nameEnd - 1]!)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
+    const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
+    if (isCommonWord(firstWord) || (!suffix.legal && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
     if (latinSuffix && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
-    found.push({ type: 'company', start: tokens[first]!.start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
+    found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
   return found;
 }

@@ -20,6 +20,7 @@ export interface CompanyTables {
   products: ReadonlySet<string>;
   notCompanySuffixes: readonly string[];
   notCompanyNames: ReadonlySet<string>;
+  shortForms: { regions: readonly string[]; industries: readonly string[] };
   cues: {
     after: WordTable<true>;
     source: { before: WordTable<true>; after: WordTable<true> };
@@ -62,6 +63,7 @@ export function compileCompanyTables(
     products: productKeys,
     notCompanySuffixes: notCompanies.suffixes,
     notCompanyNames: new Set(notCompanies.names.map(phraseKey)),
+    shortForms: patterns.shortForms,
     cues: {
       after: table(patterns.cues.after),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },

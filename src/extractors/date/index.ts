@@ -9,7 +9,8 @@ import type { NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, yearNumberAt, type DateParts } from './parse.js';
-import { pad2, resolveDeictic, type RefDate } from './refDate.js';
+import { isRealDay, pad2, resolveDeictic, weekdayNear, type RefDate } from './refDate.js';
+import { matchPart } from './tables.js';
 import type { DatePart, DateTables } from './tables.js';
 
 export interface DateRules {
@@ -33,8 +34,13 @@ function timex(p: { year?: number | string; month?: number; day?: number; part?:
 /** A partial date (XXXX-03-19) completed from refDate where it knows enough. */
 function resolvePartial(value: string, ref: RefDate | undefined): string | undefined {
   if (!ref || !value.startsWith('XXXX')) return undefined;
-  if (value.startsWith('XXXX-XX-')) return ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`;
-  return `${ref.year}${value.slice(4)}`;
+  const resolved = value.startsWith('XXXX-XX-')
+    ? ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`
+    : `${ref.year}${value.slice(4)}`;
+  // 2月29日 in a year without one, 30日 in a 29-day month: no such day to resolve to
+  const day = resolved && /^(\d{4})-(\d{2})-(\d{2})$/.exec(resolved);
+  if (day && !isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) return undefined;
+  return resolved;
 }
 
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate {
@@ -65,10 +71,53 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
         value = t.value;
         mod = t.mod;
       }
+    } else if (entry.unit === 'month') {
+      // 本月底, 上月中旬
+      const part = matchPart(view, end, tables.monthParts);
+      if (part) {
+        end += part.word.length;
+        if (part.part === 'START' || part.part === 'MID' || part.part === 'END') mod = part.part;
+      }
     }
     return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
   }
   return null;
+}
+
+/** 周五, 星期五, 下周三: a day of a week; resolved to the date when refDate has a day. */
+function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  const { view } = ctx;
+  const t = rules.dates;
+  if (t.notBeforeWeekday.has(view[i - 1] ?? '')) return null;
+  let shift = 0;
+  let p = i;
+  if (t.weekShift.has(view[i]!) && t.weekdayPrefixes.some((w) => view.startsWith(w, i + 1))) {
+    shift = t.weekShift.get(view[i]!)!;
+    p++;
+  }
+  const prefix = t.weekdayPrefixes.find((w) => view.startsWith(w, p));
+  if (!prefix) return null;
+  const day = view[p + prefix.length] ?? '';
+  const weekday = t.weekdays.get(day);
+  if (weekday === undefined || weekday === null) return null;
+  const end = p + prefix.length + 1;
+  // 周一 must end a word: 周日报 / 星期天气 are other words
+  if (ctx.boundary[end] !== 1 && isHan(view[end])) return null;
+  const ref = ctx.refDate;
+  const value = ref?.day !== undefined && ref.month !== undefined ? weekdayNear({ ...ref, month: ref.month, day: ref.day }, weekday, shift) : `XXXX-WXX-${weekday}`;
+  return { type: 'date', start: i, end, rule: 'date.weekday', value, relative: true };
+}
+
+/** 第三季度, 上半年, Q3 without a year: XXXX-Q3, resolved with refDate's year. */
+function yearPartAlone(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const p = matchPart(ctx.view, i, rules.dates.yearParts);
+  if (!p || !p.part || !/^[QH]/.test(p.part) || p.word.length < 2) return null;
+  const end = i + p.word.length;
+  if (ctx.boundary[end] !== 1) return null;
+  const value = `XXXX-${p.part}`;
+  const resolved = resolvePartial(value, ctx.refDate);
+  return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }) };
 }
 
 /** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月: one mention, value a/b. */
@@ -104,7 +153,11 @@ const startCache = new WeakMap<DateRules, CharClass>();
 function dateStarts(rules: DateRules): CharClass {
   let starts = startCache.get(rules);
   if (!starts) {
-    starts = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...rules.dates.deicticFirstChars]);
+    const t = rules.dates;
+    starts = charClass([
+      ...'0123456789Q', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...t.deicticFirstChars,
+      ...t.weekShift.keys(), ...t.weekdayPrefixes.map((w) => w[0]!), ...t.yearParts.map((p) => p.word[0]!),
+    ]);
     startCache.set(rules, starts);
   }
   return starts;
@@ -119,8 +172,9 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
     if (startsNumber(view, i, rules.numerals)) {
       const parts = parseDateAt(view, i, rules.numerals, rules.dates);
       candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules);
-    } else if (isHan(view[i])) {
-      candidate = deicticAt(ctx, i, rules);
+    }
+    if (!candidate && (isHan(view[i]) || view[i] === 'Q')) {
+      candidate = weekdayAt(ctx, i, rules) ?? deicticAt(ctx, i, rules) ?? yearPartAlone(ctx, i, rules);
     }
     if (candidate) {
       const previous = found[found.length - 1];

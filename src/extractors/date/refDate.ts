@@ -60,3 +60,16 @@ export function resolveDeictic(unit: DeicticUnit, offset: number, ref: RefDate |
   const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
   return unit === 'week' ? isoWeek(y, m, d) : `${y}-${pad2(m)}-${pad2(d)}`;
 }
+
+/** The day with ISO weekday `weekday` (1-7) in the week of refDate shifted by `weeks`. */
+export function weekdayNear(ref: RefDate & { day: number; month: number }, weekday: number, weeks: number): string {
+  const date = new Date(Date.UTC(ref.year, ref.month - 1, ref.day));
+  const current = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + (weekday - current) + 7 * weeks);
+  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/** Is year-month-day a real calendar day (no 2月30日)? */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}

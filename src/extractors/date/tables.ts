@@ -21,6 +21,10 @@ export interface DateTables {
   monthParts: readonly PartRule[];
   rangeJoiners: readonly string[];
   dayNotFollowedBy: ReadonlySet<string>;
+  weekdayPrefixes: readonly string[];
+  weekdays: ReadonlyMap<string, number | null>;
+  weekShift: ReadonlyMap<string, number>;
+  notBeforeWeekday: ReadonlySet<string>;
 }
 
 const byLengthDesc = (a: { word: string }, b: { word: string }) => b.word.length - a.word.length;
@@ -39,6 +43,10 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>): DateT
     monthParts: compileParts(file.monthParts),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
     dayNotFollowedBy: new Set(file.dayNotFollowedBy),
+    weekdayPrefixes: [...file.weekdayPrefixes].sort((a, b) => b.length - a.length),
+    weekdays: new Map(Object.entries(file.weekdays)),
+    weekShift: new Map(Object.entries(file.weekShift)),
+    notBeforeWeekday: new Set(file.notBeforeWeekday),
   };
 }
 

@@ -10,8 +10,8 @@ export interface MoneyTables {
   genericNotFollowedBy: ReadonlySet<string>;
   /** word before the number -> ISO code */
   prefixes: WordTable<string>;
-  /** currencies after which a bare 元 means them (新台币 ... 元) */
-  establishesYuan: ReadonlySet<string>;
+  /** currencies after which a bare 元 means them (新台币 ... 元), and in which scripts */
+  establishesYuan: ReadonlyMap<string, 'always' | 'hant'>;
   before: WordTable<MoneyMod | null>;
   after: WordTable<MoneyMod | null>;
 }
@@ -51,7 +51,7 @@ export function compileMoneyTables(
     units,
     genericNotFollowedBy: new Set(currencies.genericNotFollowedBy),
     prefixes,
-    establishesYuan: new Set(currencies.currencies.filter((c) => c.establishesYuan).map((c) => c.code)),
+    establishesYuan: new Map(currencies.currencies.flatMap((c) => (c.establishesYuan ? [[c.code, c.establishesYuan] as const] : []))),
     before,
     after,
   };
