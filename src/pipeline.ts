@@ -5,7 +5,7 @@
  * validate the result against the schema. Synchronous and free of I/O after set-up.
  */
 import { createConverter, type Conversion } from './convert/index.js';
-import { loadSegmenter, segment, tokenBoundaries } from './segment/index.js';
+import { loadSegmenter, segment, splitGlued, tokenBoundaries } from './segment/index.js';
 import { loadRules, type LoadRulesOptions, type RuleSet } from './rules/index.js';
 import { toMatchView } from './text/matchView.js';
 import { parseRefDate } from './extractors/date/refDate.js';
@@ -44,7 +44,7 @@ export interface Pipeline {
 function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candidate[] {
   const money = extractMoney(ctx, rules);
   applyMoneyModifiers(ctx, money, rules.money);
-  applyArticleCurrency(money, rules.money, script);
+  applyArticleCurrency(money, rules.money, script, ctx.view);
   const dates = extractDates(ctx, rules);
   const found = extractPeople(ctx, rules);
   const overlapsPerson = (span: { start: number; end: number }) => found.some((p) => p.start < span.end && span.start < p.end && p.rule !== 'person.repeat');
@@ -87,7 +87,7 @@ export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
       const conversion = convert(original);
       const text = conversion.simplified;
       const view = toMatchView(text);
-      const tokens = segment(view);
+      const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.gluedChars);
       const words = tokens.map((t) => t.word);
       const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
       const inputs = findCandidates(ctx, rules, conversion.script).map((c) => toMention(c, conversion));

@@ -137,7 +137,6 @@ describe('zhx queue + zhx worker', () => {
 
     const finished = await within(survivor.done, 120_000, 'surviving worker');
     expect(finished.code, finished.err).toBe(0);
-    console.log(finished.err.split('\n').filter((l) => / [1-9]\d* skipped/.test(l) || /done/.test(l)).join('\n'));
 
     const files = results(out).sort();
     expect(files).toEqual(articles.map((a) => `${a.id}.json`).sort());

@@ -8,9 +8,20 @@ import type { MoneyCandidate } from '../extractors/candidate.js';
 import type { MoneyTables } from '../extractors/money/tables.js';
 import type { Script } from '../schema.js';
 
-export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTables, script: Script): void {
+const COORDINATION = /^\s*[、，,和及与至到-]\s*$/;
+
+export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTables, script: Script, view: string): void {
   let established: string | undefined;
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  // a list whose last amount names the currency: 3,120万元、5,860万元及1.04亿元人民币 are all CNY
+  for (let k = ordered.length - 2; k >= 0; k--) {
+    const [m, next] = [ordered[k]!, ordered[k + 1]!];
+    if (m.bareYuan && !next.bareYuan && COORDINATION.test(view.slice(m.end, next.start))) {
+      m.currency = next.currency;
+      delete m.bareYuan;
+    }
+  }
+  for (const m of ordered) {
     const scope = money.establishesYuan.get(m.currency);
     if (m.bareYuan) {
       if (established) m.currency = established;

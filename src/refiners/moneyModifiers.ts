@@ -10,6 +10,7 @@ import { skipSpaces, skipSpacesBack } from '../text/matchView.js';
 
 export function applyMoneyModifiers(ctx: DocContext, mentions: MoneyCandidate[], money: MoneyTables): void {
   for (const m of mentions) {
+    if (m.rule === 'money.up-to') continue; // 上百万元 carries its own mod
     const before = money.before.endingAt(ctx.view, skipSpacesBack(ctx.view, m.start, 1));
     const after = money.after.startingAt(ctx.view, skipSpaces(ctx.view, m.end, 1));
     // 余/多 inside the amount already set MORE_THAN; a word outside takes precedence

@@ -43,7 +43,8 @@ const part = z.enum(['START', 'MID', 'END', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'])
 const partRule = z.strictObject({ word, part: part.nullable(), notFollowedBy: wordList.optional() });
 
 export const dateKeywordsFile = z.strictObject({
-  deictic: z.record(word, z.strictObject({ unit: z.enum(['day', 'week', 'month', 'year']), offset: z.number().int() })),
+  deictic: z.record(word, z.strictObject({ unit: z.enum(['day', 'week', 'month', 'year']), offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional() })),
+  gluedBefore: wordList,
   yearParts: z.array(partRule),
   monthParts: z.array(partRule),
   rangeJoiners: wordList,
@@ -76,6 +77,8 @@ export const companyPatternsFile = z.strictObject({
       suffix: word,
       /** legal forms (有限公司) allow a long name before them; short-name suffixes (科技) take 2-4 characters */
       legal: z.boolean().optional(),
+      /** a weak suffix (AI, 公司) counts only after a proper-noun-like word */
+      weak: z.boolean().optional(),
     }),
   ),
   /** words that, right before a suffix, make it generic (人工智能, 这家科技公司) */
@@ -104,6 +107,8 @@ export const personCuesFile = z.strictObject({ titles: wordList, suffixTitles: w
 export const personPatternsFile = z.strictObject({
   /** characters that end a name rather than belong to it (张鹏也曾 -> 张鹏) */
   notGivenNameChars: z.string().min(1),
+  /** one-character words jieba's HMM glues to a name (由王/小川, 张维向) */
+  gluedChars: z.string().min(1),
   /** list separators that coordinate names (孙茂松、唐杰、刘知远) */
   listSeparators: wordList,
 });

@@ -15,7 +15,7 @@ const FUNCTION_TAGS = /^(v|vn|vd|vi|vl|vg|m|mq|q|d|dg|r|rr|rz|p|c|u.*|f|t|tg|a|a
 const FUNCTION_MIN = 300;
 // ordinary nouns (信息, 市场) need to be much more frequent to rule a name out
 const NOUN_TAGS = /^(n|ng|vn)$/;
-const NOUN_MIN = 3000;
+const NOUN_MIN = 1000;
 
 let common: Set<string> | undefined;
 

@@ -96,3 +96,21 @@ export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8
   for (const t of tokens) boundary[t.end] = 1;
   return boundary;
 }
+
+/**
+ * jieba's HMM sometimes glues a one-character word to a known name (从华为/离职,
+ * 华为将): split such a token so the name stands alone. `known` says whether a word is
+ * a name we must keep whole (the company lexicon).
+ */
+export function splitGlued(tokens: Token[], known: (word: string) => boolean, glue: ReadonlySet<string>): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const w = t.word;
+    if (w.length >= 3 && glue.has(w[0]!) && known(w.slice(1))) {
+      out.push({ word: w[0]!, start: t.start, end: t.start + 1 }, { word: w.slice(1), start: t.start + 1, end: t.end });
+    } else if (w.length >= 3 && glue.has(w[w.length - 1]!) && known(w.slice(0, -1))) {
+      out.push({ word: w.slice(0, -1), start: t.start, end: t.end - 1 }, { word: w[w.length - 1]!, start: t.end - 1, end: t.end });
+    } else out.push(t);
+  }
+  return out;
+}

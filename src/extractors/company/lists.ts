@@ -92,9 +92,13 @@ export function extractFromLists(
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const starts = new Set(known.map((k) => k.start));
+  const spans = new Set(known.map((k) => `${k.start}:${k.end}`));
   for (const list of listsOf(ctx)) {
     const items = list.map((i) => trimItem(ctx, i, tables));
-    if (!items.some((i) => starts.has(i.start))) continue;
+    // an item anchors the list when it is a known company; the last item may go on after
+    // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
+    const anchored = items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start)));
+    if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
       found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });

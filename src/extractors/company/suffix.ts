@@ -19,7 +19,7 @@ const SHORT_MIN = 2;
 const SHORT_MAX = 4;
 const LEGAL_MAX = 16;
 // single characters that end a name on their left (了深言科技 -> 深言科技)
-const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于由将等个家位这那该其之或并且也都又还就才']);
+const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于由将等个家位这那该其之或并且也都又还就才称说指据让使给替跟同以因而如若至到自经']);
 // a numeral never opens a name (第一笔资本, 九成 AI)
 const NUMERAL_TAGS = /^(m|mq|q)$/;
 // a Latin suffix as weak as AI needs a proper-noun-like word before it (智谱 AI)
@@ -35,12 +35,20 @@ function hanPrefix(ctx: DocContext, k: number, legal: boolean): number | null {
   let first = k;
   for (let p = k - 1; p >= 0; p--) {
     const word = tokenText(ctx, ctx.tokens[p]!);
+    // a region in brackets belongs to a legal name: 瀚海国际（香港）有限公司
+    if (legal && (word === '（' || word === '）' || word === '(' || word === ')')) {
+      length += 1;
+      first = p;
+      continue;
+    }
     if (!isHanWord(word) || (word.length === 1 && FUNCTION_CHARS.has(word))) break;
     if (length + word.length > (legal ? LEGAL_MAX : SHORT_MAX)) break;
     length += word.length;
     first = p;
     if (!legal && length >= SHORT_MIN) break;
   }
+  // never start on a bracket: （香港）有限公司 alone is no name
+  while (first < k && /^[（(）)]$/.test(tokenText(ctx, ctx.tokens[first]!))) first++;
   return length >= SHORT_MIN ? first : null;
 }
 
@@ -71,18 +79,23 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     if (first === null) continue;
     let start = tokens[first]!.start;
     // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
-    // 为元大证券, 厂晶宇科技): a three-character first word whose first character is a word
+    // 为元大证券, 厂晶宇科技): a three-character short name whose first character is a word
     // of its own loses that character
-    const glued = tokenText(ctx, tokens[first]!);
-    if (glued.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(glued[0]!) || isCommonWord(glued[0]!))) start++;
+    const whole = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
+    if (whole.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(whole[0]!) || isCommonWord(whole[0]!))) start++;
     const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
-    const firstWord = start === tokens[first]!.start ? glued : glued.slice(1);
+    const firstToken = tokenText(ctx, tokens[first]!);
+    const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || tokenText(ctx, tokens[first + 1]!);
+    // a short name never starts in the middle of a word: 生/成式 AI, 互/联网公司
+    const before = first > 0 ? tokenText(ctx, tokens[first - 1]!) : '';
+    if (!suffix.legal && start === tokens[first]!.start && before.length === 1 && isHanWord(before) && !FUNCTION_CHARS.has(before)) continue;
     if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
-    if (isCommonWord(firstWord) || (!suffix.legal && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
-    if (latinSuffix && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
+    if (isCommonWord(firstWord) || (!suffix.legal && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Valve公司)
+    if (suffix.weak && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
   return found;

@@ -12,7 +12,7 @@ export interface LexiconEntry {
 export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
-  suffixes: Map<string, { legal: boolean }>;
+  suffixes: Map<string, { legal: boolean; weak: boolean }>;
   genericPrefixes: ReadonlySet<string>;
   listCues: readonly string[];
   businessContext: readonly string[];
@@ -55,7 +55,7 @@ export function compileCompanyTables(
   }
   return {
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
-    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false }])),
+    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false }])),
     genericPrefixes: new Set(patterns.genericPrefixes),
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,

@@ -56,14 +56,15 @@ function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate {
 function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
-  if (ctx.boundary[i] !== 1) return null; // 目前天气 holds 前天 across a word boundary
+  // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
+  if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);
   if (hit) {
     const entry = hit.value;
     let end = i + hit.word.length;
     let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
-    let mod: DateCandidate['mod'];
-    if (entry.unit === 'year') {
+    let mod: DateCandidate['mod'] = entry.mod;
+    if (entry.unit === 'year' && !entry.mod) {
       const rest = afterYear(view, end, rules.numerals, tables);
       if (rest) {
         const t = timex({ year: value, ...rest });
@@ -71,7 +72,7 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
         value = t.value;
         mod = t.mod;
       }
-    } else if (entry.unit === 'month') {
+    } else if (entry.unit === 'month' && !entry.mod) {
       // 本月底, 上月中旬
       const part = matchPart(view, end, tables.monthParts);
       if (part) {
@@ -125,8 +126,16 @@ function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: 
   if (a.relative || b.relative || a.mod || b.mod) return null;
   const between = ctx.view.slice(a.end, b.start).trim();
   if (!tables.rangeJoiners.includes(between)) return null;
-  if (a.value.length !== b.value.length || a.value >= b.value) return null;
-  return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${b.value}` };
+  // 3月24日至28日: the second end borrows the year and month it does not write
+  let second = b.value;
+  let secondResolved = b.resolved;
+  if (second.startsWith('XXXX-XX-') && /^(XXXX|\d{4})-\d{2}-\d{2}$/.test(a.value)) {
+    second = a.value.slice(0, 8) + second.slice(8);
+    secondResolved = a.resolved && a.resolved.slice(0, 8) + second.slice(8);
+  }
+  if (a.value.length !== second.length || a.value >= second) return null;
+  const resolved = a.resolved && secondResolved ? { resolved: `${a.resolved}/${secondResolved}` } : {};
+  return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${second}`, ...resolved };
 }
 
 /** A bare year before a joiner and a year with 年 (2019-2023年): the first year borrows 年. */

@@ -13,7 +13,8 @@ export interface PartRule {
 }
 
 export interface DateTables {
-  deictic: WordTable<{ unit: DeicticUnit; offset: number }>;
+  deictic: WordTable<{ unit: DeicticUnit; offset: number; mod?: 'START' | 'MID' | 'END' }>;
+  gluedBefore: ReadonlySet<string>;
   /** first characters of the deictic words (今, 去, 本, 近 ...) */
   deicticFirstChars: string[];
   /** longest word first, so 年初 is tried before 初 */
@@ -34,11 +35,12 @@ function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts']): Par
 }
 
 export function compileDateTables(file: z.infer<typeof dateKeywordsFile>): DateTables {
-  const deictic = new WordTable<{ unit: DeicticUnit; offset: number }>();
+  const deictic = new WordTable<{ unit: DeicticUnit; offset: number; mod?: 'START' | 'MID' | 'END' }>();
   for (const [word, entry] of Object.entries(file.deictic)) deictic.set(word, entry);
   return {
     deictic,
     deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
+    gluedBefore: new Set(file.gluedBefore),
     yearParts: compileParts(file.yearParts),
     monthParts: compileParts(file.monthParts),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),

@@ -55,7 +55,8 @@ function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
   const start = prefix ? prefixEnd - prefix.word.length : i;
   const n = unit?.moreThan ? { ...number, moreThan: true } : number;
   if (unit) return { start, end: unit.end, number: n, currency: unit.currency ?? prefix?.value ?? null, hasUnit: true };
-  if (prefix) return { start, end: number.end, number, currency: prefix.value, hasUnit: false };
+  // a currency word before a bare number needs a multiplier (人民币3亿; not 美元16:30)
+  if (prefix && (number.scale > 1 || !/[\u4e00-\u9fff]/.test(prefix.word))) return { start, end: number.end, number, currency: prefix.value, hasUnit: false };
   return { start: i, end: number.end, number, currency: undefined, hasUnit: false };
 }
 
@@ -63,6 +64,12 @@ function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
 function valueFields(n: NumberExpr): Pick<MoneyCandidate, 'value' | 'min' | 'max' | 'mod'> {
   if (n.vague) return { min: n.min, max: n.max };
   return n.moreThan ? { value: n.min, mod: 'MORE_THAN' } : { value: n.min };
+}
+
+/** 上百万元, 上亿元: "reaching a hundred thousand", the unit alone after 上 (in the span, EQUAL_OR_MORE). */
+function upTo(view: string, a: Amount): Amount | null {
+  if (view[a.start - 1] !== '上' || a.number.vague || !/^[百千万亿]/.test(view[a.start]!)) return null;
+  return { ...a, start: a.start - 1 };
 }
 
 function candidate(a: Amount, rule: string): MoneyCandidate {
@@ -79,7 +86,8 @@ function rangeWith(view: string, first: Amount, rules: MoneyRules): MoneyCandida
   if (!joiner) return null;
   const second = amountAt(view, skipSpaces(view, j + joiner.length, 1), rules);
   if (!second || second.currency === undefined || second.number.vague || first.number.vague) return null;
-  if (first.currency !== undefined && first.currency !== second.currency) return null;
+  // a generic first unit takes the second's currency: 43亿元至46亿元人民币
+  if (first.currency !== undefined && first.currency !== null && first.currency !== second.currency) return null;
   // 10-20亿美元: the first half borrows the multiplier it does not write
   const low = first.number.scale === 1 && !first.hasUnit && second.number.scale > 1 ? first.number.min * second.number.scale : first.number.min;
   if (!(low < second.number.min)) return null;
@@ -108,7 +116,8 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
       found.push(range);
       i = range.end;
     } else if (amount.currency !== undefined) {
-      found.push(candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount'));
+      const up = upTo(view, amount);
+      found.push(up ? { ...candidate(up, 'money.up-to'), mod: 'EQUAL_OR_MORE' } : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount'));
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }

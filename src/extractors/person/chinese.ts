@@ -6,6 +6,7 @@
  */
 import type { DocContext } from '../../context.js';
 import { tagOf } from '../../segment/index.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan, skipSpaces, skipSpacesBack } from '../../text/matchView.js';
 import type { PersonTables, SurnameKind } from './tables.js';
 
@@ -22,6 +23,13 @@ export interface NameCandidate {
 }
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
+const PLACE_TAGS = /^(ns|nt|nz)$/;
+
+function nextCut(ctx: DocContext, from: number): number {
+  let i = from + 1;
+  while (i < ctx.boundary.length - 1 && ctx.boundary[i] !== 1) i++;
+  return i;
+}
 
 /** internal token boundaries of [start, end), as offsets from start */
 function cuts(ctx: DocContext, start: number, end: number): number[] {
@@ -45,16 +53,20 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
   const titleBefore = !!t.titles.endingAt(view, skipSpacesBack(view, i, 1));
   // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
   // a name edge inside a token when what it cuts off is one such character
-  const glued = (at: number) => t.notGivenNameChars.has(view[at]!);
+  const glued = (at: number) => t.gluedChars.has(view[at]!);
   const startsWord = ctx.boundary[i] === 1 || (ctx.boundary[i - 1] === 1 && glued(i - 1));
   if (!startsWord && !titleBefore) return null;
   for (const given of [2, 1]) {
     const end = i + surname.length + given;
     if (end > view.length || ![...view.slice(i, end)].every((ch) => isHan(ch))) continue;
-    if (ctx.boundary[end] !== 1 && !(glued(end) && ctx.boundary[end + 1] === 1)) continue;
-    // whole, split right after the surname, or with a single name character jieba split off (欧阳明/辉)
+    // the name ends a word, or jieba glued the next function word or verb to it (张维向, 皇甫静指出)
+    const cueAt = t.verbs.startingAt(view, end);
+    const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1);
+    if (!endsWord) continue;
+    // whole, split right after the surname, or with a single name character jieba split off
+    // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
     const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end));
-    if (inner.length > 0) continue;
+    if (inner.length > 0 && !titleBefore) continue;
     if (given === 2 && t.notGivenNameChars.has(view[end - 1]!)) continue;
     const name = view.slice(i, end);
     if (t.notNames.has(name) || t.notGivenNameChars.has(view[i + surname.length]!)) continue;
@@ -65,6 +77,12 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
     if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(tagOf(word))) continue;
+    // a surname character before an ordinary word or a place is not a name (金红利, 向员工, 于高雄)
+    const givenName = name.slice(surname.length);
+    if (!titleBefore && ((split && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
+    // 高级副总裁: the name would start inside an ordinary word (高级)
+    const firstToken = view.slice(i, nextCut(ctx, i));
+    if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
     return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence };
   }
@@ -82,6 +100,7 @@ function singleNameChar(ctx: DocContext, at: number, end: number): boolean {
  * three-character name jieba reads as one (岂凡超创立).
  */
 export function acceptedAlone(c: NameCandidate): boolean {
-  if (c.surname === 'rare') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
+  // compound surnames are rare as names and common as words (东方, 公孙): like rare ones
+  if (c.surname === 'rare' || c.surname === 'compound') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
   return c.titleBefore || c.cueAfter || c.tokenEvidence;
 }

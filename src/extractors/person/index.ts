@@ -11,6 +11,7 @@ import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
 import { isHan } from '../../text/matchView.js';
+import { isCommonWord } from '../../segment/dictionary.js';
 import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 
@@ -90,28 +91,44 @@ function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
 }
 
 /**
- * 萨姆·奥尔特曼: the Han runs joined by a middle dot, without a title written before it
- * (创始人萨姆·奥尔特曼) or a verb written after it (奥尔特曼表示).
+ * 萨姆·奥尔特曼: Han words joined by a middle dot. The first and last parts are the jieba
+ * words next to the dots, without a title before (首席执行官托马斯·韦伯) or a function
+ * word or verb after (韦伯在签约仪式上表示): each part ends at a common word.
  */
 function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
   const out: PersonCandidate[] = [];
+  const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
   for (const m of view.matchAll(TRANSLITERATED)) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    const firstDot = view.slice(start, end).search(/[·•‧・]/) + start;
-    for (let title = t.titles.startingAt(view, start); title && start + title.word.length < firstDot; title = t.titles.startingAt(view, start)) start += title.word.length;
-    while (firstDot - start > 4 && !(ctx.boundary[start] === 1 && firstDot - start <= 4)) start++;
-    const lastDot = Math.max(...[...'·•‧・'].map((d) => view.lastIndexOf(d, end)));
-    for (let p = lastDot + 3; p < end; p++) {
-      if (t.after.startingAt(view, p)) {
-        end = p;
-        break;
-      }
+    const firstDot = m.index + m[0].search(/[·•‧・]/);
+    const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
+    let start = firstDot;
+    while (start > m.index) {
+      const wordStart = previousBoundary(ctx, start, m.index);
+      if (firstDot - wordStart > 5 || stops(view.slice(wordStart, start))) break;
+      start = wordStart;
     }
-    out.push({ type: 'person', start, end, rule: 'person.transliterated' });
+    let end = lastDot + 1;
+    while (end < m.index + m[0].length) {
+      const wordEnd = nextBoundary(ctx, end, m.index + m[0].length);
+      if (wordEnd - lastDot - 1 > 6 || stops(view.slice(end, wordEnd))) break;
+      end = wordEnd;
+    }
+    if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;
+}
+
+function previousBoundary(ctx: DocContext, from: number, floor: number): number {
+  let i = from - 1;
+  while (i > floor && ctx.boundary[i] !== 1) i--;
+  return i;
+}
+
+function nextBoundary(ctx: DocContext, from: number, ceiling: number): number {
+  let i = from + 1;
+  while (i < ceiling && ctx.boundary[i] !== 1) i++;
+  return i;
 }
 
 function latinNames(ctx: DocContext): PersonCandidate[] {

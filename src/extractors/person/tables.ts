@@ -14,8 +14,12 @@ export interface PersonTables {
   titles: WordTable<true>;
   /** words right after a name: titles (博士) and verbs (表示, 创立) */
   after: WordTable<true>;
+  /** the verbs alone (jieba may glue one to the name: 皇甫静指出) */
+  verbs: WordTable<true>;
   notNames: ReadonlySet<string>;
   notGivenNameChars: ReadonlySet<string>;
+  /** one-character words jieba glues to a name (由王/小川, 张维向) */
+  gluedChars: ReadonlySet<string>;
   listSeparators: ReadonlySet<string>;
 }
 
@@ -38,13 +42,17 @@ export function compilePersonTables(
   for (const t of cues.titles) titles.set(t, true);
   const after = new WordTable<true>();
   for (const t of [...cues.suffixTitles, ...cues.speechVerbs]) after.set(t, true);
+  const verbs = new WordTable<true>();
+  for (const t of cues.speechVerbs) verbs.set(t, true);
   return {
     surnames: map,
     surnameStarts: charClass([...map.keys()].map((s) => s[0]!)),
     titles,
     after,
+    verbs,
     notNames: new Set(notNames.words),
     notGivenNameChars: new Set(patterns.notGivenNameChars),
+    gluedChars: new Set(patterns.gluedChars),
     listSeparators: new Set(patterns.listSeparators),
   };
 }

@@ -1,0 +1,37 @@
+/**
+ * The full pipeline through the batch layer's thread pool (dist/), as
+ * `zhx extract` runs it: tasks go to N threads with a bounded window and the
+ * threads return serialised JSON.
+ */
+import { loadDist } from './dist.js';
+import { rate, type Rate } from './measure.js';
+
+type ProcessorModule = typeof import('../../src/batch/processor.js');
+export type Processor = Awaited<ReturnType<ProcessorModule['startProcessor']>>;
+
+export async function startPool(threads: number): Promise<{ processor: Processor; startupMs: number }> {
+  const { startProcessor } = await loadDist<ProcessorModule>('batch/processor.js');
+  const start = performance.now();
+  const processor = await startProcessor({ useLexicon: true }, threads);
+  // one task per thread, so every thread has loaded before timing starts
+  await Promise.all(Array.from({ length: threads }, () => processor.run({ source: 'warm-up', text: '百川智能', want: {} })));
+  return { processor, startupMs: performance.now() - start };
+}
+
+/** Push texts through the pool with `window` in flight; each result serialised as JSON Lines would be. */
+export async function runTexts(processor: Processor, texts: readonly string[], window: number, want = { compact: true }): Promise<Rate> {
+  for (const t of texts.slice(0, 10 * Math.max(1, processor.threads))) await processor.run({ source: 'warm-up', text: t, want });
+  const start = performance.now();
+  let next = 0;
+  let chars = 0;
+  const lane = async () => {
+    while (next < texts.length) {
+      const text = texts[next++]!;
+      const r = await processor.run({ source: 'bench', text, refDate: '2024-04', want });
+      if (!r.ok) throw new Error(r.message);
+      chars += text.length;
+    }
+  };
+  await Promise.all(Array.from({ length: window }, lane));
+  return rate(texts.length, chars, (performance.now() - start) / 1000);
+}
