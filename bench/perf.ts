@@ -16,7 +16,7 @@
  */
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { articles, paragraphPool, random, REPO, SEED_FILE } from './perf/corpus.js';
@@ -33,6 +33,8 @@ const OUT = path.join(REPO, 'output/bench.json');
 const log = (s = '') => console.log(s);
 const step = (s: string) => process.stderr.write(`bench: ${s}\n`);
 const began = performance.now();
+// other work on the machine skews every rate, thread scaling most: say so in the report
+const loadAtStart = loadavg()[0]!;
 
 // ---- the corpus ---------------------------------------------------------------
 const pool = paragraphPool();
@@ -126,6 +128,8 @@ try {
   ];
   const w = [34, 12, 14, 10];
   log(`\nzh-news-extract perf bench: ${texts.length} articles, ${fmt(corpusChars)} characters (avg ${Math.round(corpusChars / texts.length)}), ${N} cores (${cpus()[0]?.model.trim()}), node ${process.version}\n`);
+  const loadAtEnd = loadavg()[0]!;
+  if (Math.max(loadAtStart, loadAtEnd) > 0.5) log(`WARNING: the machine was busy (load average ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end): rates are low and thread scaling unreliable\n`);
   log(pad(['', 'articles/s', 'characters/s', 'vs floor'], w));
   for (const [name, r] of rows) log(pad([name, fmt(r.articlesPerSec), fmt(r.charsPerSec), `${(r.charsPerSec / floor.charsPerSec).toFixed(3)}x`], w));
   log(`  (Recognizers read ${peer.lines} lines, ${(peer.sampledShare * 100).toFixed(1)}% of the corpus; its rates are per character read)`);
@@ -165,6 +169,7 @@ try {
     cores: N,
     cpu: cpus()[0]?.model.trim(),
     quick,
+    loadAverage: { start: loadAtStart, end: loadAtEnd },
     corpus: { articles: texts.length, chars: corpusChars },
     rates: Object.fromEntries(rows.map(([k, r]) => [k, { articlesPerSec: r.articlesPerSec, charsPerSec: r.charsPerSec }])),
     ratios: { pipeline1VsFloor: ratio1, threadScaling: scaleN, pipeline1VsRecognizers: vsPeer, perCharAt1000xVs1x: linear },

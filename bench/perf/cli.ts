@@ -35,7 +35,8 @@ export async function runCli(args: string[], opts: { cwd: string; sampleMs: numb
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
   while (!done) {
     const mem = procMemory(child.pid!);
-    if (mem) {
+    // a process still starting or already exiting has no memory lines yet
+    if (mem && Number.isFinite(mem.hwm)) {
       peak = Math.max(peak, mem.hwm);
       let outBytes = 0;
       try {

@@ -6,9 +6,7 @@ import { runQueue } from './queue.js';
 import { runWorker } from './worker.js';
 import { runEval } from './eval.js';
 import { runRender } from './render.js';
-import { createExtractor, type Extractor } from '../index.js';
-import { decodeFile } from '../decode/index.js';
-import { resultJsonSchema } from '../schema.js';
+import type { Extractor } from '../index.js';
 
 const USAGE = `zhx: companies, people, money amounts and dates from Chinese news
 
@@ -43,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
     case 'eval':
       return runEval(rest, io);
     case 'render': {
+      // loaded on demand: the pipeline's modules cost ~60 MB that a batch coordinator
+      // (extract, queue, worker: the work happens in threads) does not need
+      const { createExtractor, decodeFile } = await import('../index.js');
       let extractor: Extractor | undefined;
       return runRender(rest, io, {
         extractFile: async (file, refDate) => {
@@ -54,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'schema': {
+      const { resultJsonSchema } = await import('../schema.js');
       const json = `${JSON.stringify(resultJsonSchema(), null, 2)}\n`;
       const out = rest[0] === '--out' ? rest[1] : undefined;
       if (out) writeFileSync(out, json);

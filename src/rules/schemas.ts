@@ -83,6 +83,8 @@ export const companyPatternsFile = z.strictObject({
   ),
   /** words that, right before a suffix, make it generic (人工智能, 这家科技公司) */
   genericPrefixes: wordList,
+  /** words that end a full legal name on its left (具身智能企业 | 澄明科技有限公司) */
+  legalNameStops: wordList,
   /** cue words that introduce a list of companies (投资方包括 A、B 和 C) */
   listCues: wordList,
   /** words near an `ambiguous` lexicon entry that show it names the company */

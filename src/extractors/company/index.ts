@@ -114,8 +114,9 @@ export function extractCompanies(
   blocked: (span: { start: number; end: number }) => boolean,
 ): CompanyCandidate[] {
   const t = rules.company;
-  // the lexicon is trusted over a person reading; rule-found names give way to a person
-  const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (c.rule === 'company.lexicon' || !blocked(c));
+  // a name read off its context (宣布, lists) may be a person's: those give way to a person;
+  // lexicon and suffix names meet people in the overlap policy
+  const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
   const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);

@@ -14,6 +14,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
 const TRAILERS = ['等等', '等'];
+const LEADING_FUNCTION = new Set([...'由与和被向对为从在将把']);
 const HAN_ITEM_MAX = 6;
 const LATIN_ITEM_MAX = 24;
 // characters that never occur inside a company short name in a list
@@ -64,6 +65,8 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
     }
   }
   for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  // a preposition glued to the first item: 由国调基金和蔚来资本
+  if (end - start > 3 && LEADING_FUNCTION.has(ctx.view[start]!)) start++;
   while (start < end && /\s/.test(ctx.view[start]!)) start++;
   while (end > start && /\s/.test(ctx.view[end - 1]!)) end--;
   return { start, end };

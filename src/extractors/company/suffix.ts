@@ -30,26 +30,32 @@ function tokenText(ctx: DocContext, t: Token): string {
 }
 
 /** Han words right before token index k, as many as a name of this kind may take. */
-function hanPrefix(ctx: DocContext, k: number, legal: boolean): number | null {
+function hanPrefix(ctx: DocContext, k: number, legal: boolean, stops: ReadonlySet<string>): number | null {
   let length = 0;
   let first = k;
   for (let p = k - 1; p >= 0; p--) {
     const word = tokenText(ctx, ctx.tokens[p]!);
-    // a region in brackets belongs to a legal name: 瀚海国际（香港）有限公司
-    if (legal && (word === '（' || word === '）' || word === '(' || word === ')')) {
-      length += 1;
-      first = p;
-      continue;
+    // a region in brackets inside a legal name: 瀚海国际（香港）有限公司
+    if (legal && (word === '）' || word === ')') && p >= 3) {
+      const inside = tokenText(ctx, ctx.tokens[p - 1]!);
+      const open = tokenText(ctx, ctx.tokens[p - 2]!);
+      if ((open === '（' || open === '(') && isHanWord(inside) && inside.length <= 4 && isHanWord(tokenText(ctx, ctx.tokens[p - 3]!))) {
+        length += inside.length + 2;
+        first = p - 2;
+        p -= 2;
+        continue;
+      }
+      break;
     }
     if (!isHanWord(word) || (word.length === 1 && FUNCTION_CHARS.has(word))) break;
+    // a legal name stops at a word that introduces it: 具身智能企业 | 澄明科技有限公司
+    if (legal && length >= SHORT_MIN && stops.has(word)) break;
     if (length + word.length > (legal ? LEGAL_MAX : SHORT_MAX)) break;
     length += word.length;
     first = p;
     if (!legal && length >= SHORT_MIN) break;
   }
-  // never start on a bracket: （香港）有限公司 alone is no name
-  while (first < k && /^[（(）)]$/.test(tokenText(ctx, ctx.tokens[first]!))) first++;
-  return length >= SHORT_MIN ? first : null;
+  return length >= SHORT_MIN && !/^[（(]$/.test(tokenText(ctx, ctx.tokens[first]!)) ? first : null;
 }
 
 /** Capitalised Latin words (Thrive, Sequoia China) right before token k, skipping single spaces. */
@@ -75,14 +81,18 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const latinSuffix = isLatin(tokenText(ctx, suffixToken)[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
     const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
-    const first = hanPrefix(ctx, nameEnd, suffix.legal) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
+    // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
+    if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
+    const first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
     if (first === null) continue;
     let start = tokens[first]!.start;
     // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
     // 为元大证券, 厂晶宇科技): a three-character short name whose first character is a word
     // of its own loses that character
     const whole = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
-    if (whole.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(whole[0]!) || isCommonWord(whole[0]!))) start++;
+    if (tables.genericPrefixes.has(whole)) continue;
+    // an unknown three-character word whose first character is a word of its own: 厂晶宇, 由国调
+    if (whole.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(whole[0]!) || (nameEnd - first === 1 && tagOf(whole) === 'x' && tagOf(whole[0]!) !== 'x'))) start++;
     const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
     const firstToken = tokenText(ctx, tokens[first]!);
     const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || tokenText(ctx, tokens[first + 1]!);

@@ -14,6 +14,7 @@ export interface CompanyTables {
   lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean; weak: boolean }>;
   genericPrefixes: ReadonlySet<string>;
+  legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
   businessContext: readonly string[];
   notFollowedBy: readonly string[];
@@ -57,6 +58,7 @@ export function compileCompanyTables(
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false }])),
     genericPrefixes: new Set(patterns.genericPrefixes),
+    legalNameStops: new Set(patterns.legalNameStops),
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
     notFollowedBy: [...patterns.notFollowedBy].sort((a, b) => b.length - a.length),

@@ -20,6 +20,8 @@ export interface NameCandidate {
   cueAfter: boolean;
   /** jieba itself reads it as a name: one unknown or nr word of three characters, or 王/小川 */
   tokenEvidence: boolean;
+  /** both the surname and the given name are name words in jieba's dictionary */
+  nameTagged: boolean;
 }
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
@@ -79,12 +81,16 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(tagOf(word))) continue;
     // a surname character before an ordinary word or a place is not a name (金红利, 向员工, 于高雄)
     const givenName = name.slice(surname.length);
+    // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
+    if (split && surname.length === 1 && t.gluedChars.has(view[i]!)) continue;
     if (!titleBefore && ((split && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence };
+    // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
+    const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged };
   }
   return null;
 }
@@ -101,6 +107,7 @@ function singleNameChar(ctx: DocContext, at: number, end: number): boolean {
  */
 export function acceptedAlone(c: NameCandidate): boolean {
   // compound surnames are rare as names and common as words (东方, 公孙): like rare ones
-  if (c.surname === 'rare' || c.surname === 'compound') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
+  if (c.surname === 'compound') return c.titleBefore || c.nameTagged || (c.cueAfter && c.tokenEvidence);
+  if (c.surname === 'rare') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
   return c.titleBefore || c.cueAfter || c.tokenEvidence;
 }
