@@ -79,12 +79,13 @@ function toMention(c: Candidate, conversion: Conversion): EntityInput {
 export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
   const rules = loadRules(options);
   const convert = createConverter({ rulesDir: rules.dir });
-  loadSegmenter(rules.userWords);
+  const ensureSegmenter = loadSegmenter(rules.userWords);
   return {
     rules,
     run(original, opts = {}) {
       const refDate = opts.refDate === undefined ? undefined : parseRefDate(opts.refDate);
       const conversion = convert(original);
+      ensureSegmenter();
       const text = conversion.simplified;
       const view = toMatchView(text);
       const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.gluedChars);

@@ -17,25 +17,38 @@ const goldDir = path.join(REPO, 'test/gold');
 const golds = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
 const load = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 
-describe('gold articles', () => {
-  it('has the seed article', () => {
-    expect(golds).toContain('000_774273c1435614fb.json');
-  });
-
-  for (const file of golds) {
-    it(`${file}: mention F1 and value accuracy >= 0.95 per type (seed) / 0.90 (dev set)`, () => {
+function scoreArticles(files: string[]) {
+  return scoreDocuments(
+    files.map((file) => {
       const gold = load(path.join(goldDir, file));
       const text = decodeFile(path.join(REPO, gold.doc)).text;
       const result = extractor().extract(text, { refDate: gold.refDate });
-      const { perType } = scoreDocuments([{ id: file, gold: gold.mentions, pred: result.mentions }]);
-      const gate = file.startsWith('000_') ? 0.95 : 0.9;
-      for (const [type, s] of Object.entries(perType)) {
-        if (s.tp + s.fn === 0) continue;
-        expect.soft(s.F1, `${file} ${type} F1`).toBeGreaterThanOrEqual(gate);
-        if (s.valueAcc !== undefined) expect.soft(s.valueAcc, `${file} ${type} value accuracy`).toBeGreaterThanOrEqual(gate);
-      }
-    });
+      return { id: file, gold: gold.mentions, pred: result.mentions };
+    }),
+  ).perType;
+}
+
+function expectGate(perType: ReturnType<typeof scoreArticles>, gate: number, label: string) {
+  for (const [type, s] of Object.entries(perType)) {
+    if (s.tp + s.fn === 0) continue;
+    expect.soft(s.F1, `${label} ${type} F1`).toBeGreaterThanOrEqual(gate);
+    if (s.valueAcc !== undefined) expect.soft(s.valueAcc, `${label} ${type} value accuracy`).toBeGreaterThanOrEqual(gate);
   }
+}
+
+describe('gold articles', () => {
+  it('the seed article: mention F1 and value accuracy >= 0.95 per type', () => {
+    expect(golds).toContain('000_774273c1435614fb.json');
+    expectGate(scoreArticles(['000_774273c1435614fb.json']), 0.95, 'seed');
+  });
+
+  // the dev set is scored as one collection: a per-article gate on three mentions of a type
+  // would turn one miss into a failure (see test/gold/README.md)
+  it('the dev set (every other gold article): mention F1 and value accuracy >= 0.90 per type', () => {
+    const dev = golds.filter((f) => !f.startsWith('000_'));
+    expect(dev.length).toBeGreaterThanOrEqual(10);
+    expectGate(scoreArticles(dev), 0.9, 'dev set');
+  });
 });
 
 describe('committed output/', () => {

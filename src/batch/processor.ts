@@ -35,25 +35,42 @@ function workerScript(): { filename: string; execArgv: string[] } {
   return { filename, execArgv: [...process.execArgv, '--import', tsx] };
 }
 
-function poolProcessor(config: ExtractorConfig, threads: number): Processor {
+function poolProcessor(config: ExtractorConfig, threads: number, eager: boolean): Processor {
   const { filename, execArgv } = workerScript();
   const pool = new Piscina<ArticleTask, PoolReply>({
     filename,
     execArgv,
     workerData: config,
-    minThreads: threads,
+    // lazy: one thread at first, and piscina adds threads (up to `threads`) while tasks
+    // wait, so one article costs one thread's start-up and memory and a big batch gets
+    // them all; eager (long-running workers, benchmarks): all threads load at once
+    minThreads: eager ? threads : 1,
     maxThreads: threads,
-    // threads hold a 250 MB dictionary each: never let them idle out and reload
+    // threads hold a 250 MB dictionary each: once started, never let them idle out and reload
     idleTimeout: 2 ** 31 - 1,
+    // a few tasks queued inside each thread: it starts the next article as soon as one is
+    // done, instead of idling until the main thread gets round to sending it one (short
+    // articles left threads waiting a third of the time); tasks still run one at a time
+    concurrentTasksPerWorker: 4,
+  });
+  // piscina reports a crashed thread or a reply to a task it gave up on as an 'error'
+  // event, which would kill the process: keep it for the next run(), or ignore it once
+  // closing (a run stopped early, e.g. by a closed stdout, still has tasks in threads)
+  let closing = false;
+  let failure: Error | undefined;
+  pool.on('error', (err: Error) => {
+    if (!closing) failure ??= err;
   });
   return {
     threads,
     async run(task) {
+      if (failure) throw failure;
       const reply = await pool.run(task);
       if ('fatal' in reply) throw new ConfigError(reply.fatal);
       return reply;
     },
     async close() {
+      closing = true;
       await pool.destroy();
     },
   };
@@ -78,9 +95,9 @@ async function inlineProcessor(config: ExtractorConfig): Promise<Processor> {
 }
 
 /** Start the threads and check the configuration (rules) loads before any article is read. */
-export async function startProcessor(config: ExtractorConfig, workers: number): Promise<Processor> {
+export async function startProcessor(config: ExtractorConfig, workers: number, { eager = false } = {}): Promise<Processor> {
   if (workers <= 0) return inlineProcessor(config);
-  const processor = poolProcessor(config, workers);
+  const processor = poolProcessor(config, workers, eager);
   try {
     // any thread's answer shows whether the rules load; a bad --rules fails here, once
     await processor.run({ source: 'startup check', text: '', want: {} });

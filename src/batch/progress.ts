@@ -24,6 +24,12 @@ export class Progress {
 
   constructor(private readonly target: ProgressTarget, private readonly stats: BatchStats) {}
 
+  /** usable width: a pseudo-terminal may report 0 columns */
+  private get width(): number {
+    const cols = this.target.columns;
+    return cols !== undefined && cols >= 20 ? cols - 1 : 79;
+  }
+
   line(): string {
     const { seen, workSeconds: seconds, failed } = this.stats;
     const rate = seconds > 0 ? seen / seconds : 0;
@@ -49,15 +55,14 @@ export class Progress {
   }
 
   draw(): void {
-    const cols = (this.target.columns ?? 80) - 1;
-    this.target.write(`\r${this.line().slice(0, cols).padEnd(cols)}`);
+    this.target.write(`\r${this.line().slice(0, this.width).padEnd(this.width)}`);
     this.drawn = true;
   }
 
   /** Erase the bar so other stderr output starts on a clean line. */
   clear(): void {
     if (!this.drawn) return;
-    this.target.write(`\r${' '.repeat((this.target.columns ?? 80) - 1)}\r`);
+    this.target.write(`\r${' '.repeat(this.width)}\r`);
     this.drawn = false;
   }
 }

@@ -33,7 +33,7 @@ export interface BatchOptions {
   onOutcome(outcome: Outcome): Promise<void> | void;
   outDir?: string;
   resume?: boolean;
-  /** articles in flight; default 4 per thread, at least 8 */
+  /** articles in flight; default 16 per thread, at least 64 */
   window?: number;
   /** concurrent reads and writes; default 16 */
   io?: number;
@@ -43,7 +43,7 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 
 export async function runBatch(items: AsyncIterable<InputItem> | Iterable<InputItem>, options: BatchOptions): Promise<void> {
   const { processor, outDir } = options;
-  const window = options.window ?? Math.max(8, processor.threads * 4);
+  const window = options.window ?? Math.max(64, processor.threads * 16);
   const io = pLimit(options.io ?? 16);
   // output files claimed so far: two inputs with one output name would overwrite each other
   const claimed = new Map<string, string>();

@@ -187,6 +187,10 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
       },
       onOutcome,
     });
+  } catch (err) {
+    // the reader went away (zhx extract ... | head): stop quietly, as Unix tools do
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+    throw err;
   } finally {
     await processor.close();
     await results?.close();

@@ -72,7 +72,7 @@ export async function runWorker(argv: string[], io: CliIO): Promise<number> {
   const { Queue, Worker } = await loadBullmq();
 
   // load the rules and dictionaries before taking any job
-  const processor = await startProcessor({ useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: path.resolve(io.cwd, values.rules) }) }, threads);
+  const processor = await startProcessor({ useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: path.resolve(io.cwd, values.rules) }) }, threads, { eager: true });
   const queue = new Queue(values.queue, { connection: conn });
   const redis = await redisOf(queue);
   const errorsKey = articleErrorsKey(values.queue);
@@ -141,7 +141,10 @@ export async function runWorker(argv: string[], io: CliIO): Promise<number> {
   for (let idle = 0; !stopping; ) {
     await sleep(1000);
     if (!values['exit-when-done']) continue;
-    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized').catch((err: Error) => {
+      io.stderr(`worker: cannot read the queue's counts: ${err.message}`);
+      return { waiting: 1 } as Record<string, number>; // not idle: BullMQ reconnects, and we look again
+    });
     const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
     idle = left === 0 ? idle + 1 : 0;
     if (idle >= 2) break;

@@ -49,12 +49,20 @@ function lineOf(root: Node | null, issuePath: readonly PropertyKey[], counter: L
 export function parseRuleText<S extends z.ZodType>(text: string, file: string, schema: S): z.infer<S> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.contents === null) throw new RuleFileError(file, undefined, 'the file is empty');
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = counter.linePos(yamlError.pos[0]).line;
     throw new RuleFileError(file, line, `invalid YAML: ${yamlError.message.split('\n')[0]}`);
   }
-  const parsed = schema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    // a handful of aliases is plenty for rule data; more is an alias bomb
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new RuleFileError(file, undefined, `invalid YAML: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
@@ -66,11 +74,17 @@ export function parseRuleText<S extends z.ZodType>(text: string, file: string, s
 /** Read and validate one rule file, `relPath` relative to `rulesDir`. */
 export function loadRuleFile<S extends z.ZodType>(rulesDir: string, relPath: string, schema: S): z.infer<S> {
   const file = path.join(rulesDir, relPath);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw new RuleFileError(file, undefined, `cannot read rule file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new RuleFileError(file, undefined, 'not valid UTF-8 (rule files are UTF-8)');
   }
   return parseRuleText(text, file, schema);
 }

@@ -50,24 +50,50 @@ function writeUserDict(words: readonly UserWord[]): { file: string; hash: string
   return { file, hash };
 }
 
-/** Load jieba with our user dictionary; a no-op when the same dictionary is loaded. */
-export function loadSegmenter(words: readonly UserWord[]): void {
+/**
+ * Load jieba with our user dictionary; a no-op when the same dictionary is loaded.
+ * Returns a function that reloads it if another rule set loaded its own meanwhile
+ * (jieba's dictionary is one per process), to call before segmenting.
+ */
+export function loadSegmenter(words: readonly UserWord[]): () => void {
   const { file, hash } = writeUserDict(words);
-  if (loadedHash === hash) return;
-  jieba.load({ userDict: file });
-  loadedHash = hash;
-  tagCache.clear();
+  const ensure = () => {
+    if (loadedHash === hash) return;
+    jieba.load({ userDict: file });
+    loadedHash = hash;
+    tagCache.clear();
+  };
+  ensure();
+  return ensure;
+}
+
+// jieba is given at most this many characters at a time, cut after punctuation or a line
+// break: its cost then grows linearly with the article, however long or odd the text
+const CHUNK = 4000;
+const CHUNK_END = /[。！？!?；;\n]/g;
+
+function chunkEnd(text: string, from: number): number {
+  if (text.length - from <= CHUNK) return text.length;
+  let end = -1;
+  CHUNK_END.lastIndex = from + CHUNK / 2;
+  for (let m = CHUNK_END.exec(text); m && m.index < from + CHUNK; m = CHUNK_END.exec(text)) end = m.index + 1;
+  if (end > 0) return end;
+  // no sentence end: cut anywhere but inside a surrogate pair
+  const cut = from + CHUNK;
+  return /[\uDC00-\uDFFF]/.test(text[cut] ?? '') ? cut + 1 : cut;
 }
 
 /** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
 export function segment(text: string): Token[] {
-  const words = jieba.cut(text, true);
-  const tokens: Token[] = new Array(words.length);
+  const tokens: Token[] = [];
   let offset = 0;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    tokens[i] = { word, start: offset, end: offset + word.length };
-    offset += word.length;
+  for (let from = 0; from < text.length; ) {
+    const end = chunkEnd(text, from);
+    for (const word of jieba.cut(text.slice(from, end), true)) {
+      tokens.push({ word, start: offset, end: offset + word.length });
+      offset += word.length;
+    }
+    from = end;
   }
   if (offset !== text.length) throw new Error(`segmenter lost text: ${offset} of ${text.length} characters`);
   return tokens;

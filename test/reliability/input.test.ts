@@ -4,9 +4,12 @@
  * invalid or truncated encodings (DecodeError with a byte offset), HTML left in the
  * text, a very long line and an over-size article.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import iconv from 'iconv-lite';
-import { createExtractor, decode, DecodeError, type ExtractionResult, type Mention } from '../../src/index.js';
+import { createExtractor, decode, decodeFile, DecodeError, type ExtractionResult, type Mention } from '../../src/index.js';
 import { DEFAULT_MAX_BYTES } from '../../src/decode/index.js';
 import { problems, SEED } from './support.js';
 
@@ -221,6 +224,34 @@ describe('size', () => {
   it('exactly maxBytes is accepted', () => {
     const bytes = utf8(ARTICLE);
     expect(decode(bytes, { maxBytes: bytes.length }).text).toBe(ARTICLE);
+  });
+});
+
+describe('files (decodeFile)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhx-rel-input-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an over-size file is refused before it is read, naming the path', () => {
+    const file = path.join(dir, 'big.txt');
+    writeFileSync(file, SEED);
+    const size = Buffer.byteLength(SEED);
+    expect(() => decodeFile(file, { maxBytes: 1000 })).toThrow(DecodeError);
+    expect(() => decodeFile(file, { maxBytes: 1000 })).toThrow(`${file}: article is ${size} bytes, larger than the limit 1000 (raise it with --max-bytes)`);
+  });
+
+  it.each([
+    ['a missing file', 'nope.txt', /no such file/],
+    ['a directory', '.', /is a directory/],
+  ])('%s: DecodeError naming the path', (_name, rel, reason) => {
+    const file = path.join(dir, rel);
+    expect(() => decodeFile(file)).toThrow(DecodeError);
+    expect(() => decodeFile(file)).toThrow(reason);
+  });
+
+  it('a file with a NUL byte names the file and the byte', () => {
+    const file = path.join(dir, 'image.png');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    expect(() => decodeFile(file)).toThrow(`${file}: not a text file (binary content: NUL byte) at byte 8`);
   });
 });
 

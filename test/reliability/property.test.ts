@@ -63,8 +63,9 @@ function mutate(text: string, ops: readonly Op[]): string {
       const at = o.at % len;
       s = s.slice(0, at) + s.slice(at + o.n);
     } else if (s.length > 1) {
-      const [i, j] = [o.i % s.length, o.j % s.length].sort((x, y) => x - y);
-      s = s.slice(0, i) + s[j] + s.slice(i + 1, j) + s[i] + s.slice(j + 1);
+      const i = Math.min(o.i % s.length, o.j % s.length);
+      const j = Math.max(o.i % s.length, o.j % s.length);
+      if (i < j) s = s.slice(0, i) + s[j] + s.slice(i + 1, j) + s[i] + s.slice(j + 1);
     }
   }
   return s;

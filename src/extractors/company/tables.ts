@@ -45,12 +45,14 @@ export function compileCompanyTables(
 ): CompanyTables {
   const map = new Map<string, LexiconEntry>();
   const productKeys = new Set(products.products.map(phraseKey));
+  const notCompanyKeys = new Set(notCompanies.names.map(phraseKey));
   for (const entry of lexicon.companies) {
     for (const surface of [entry.name, ...(entry.aliases ?? [])]) {
       const key = phraseKey(surface);
       const other = map.get(key);
       if (other && other.canonical !== entry.name) fail(`"${surface}" is listed for both ${other.canonical} and ${entry.name}`);
       if (productKeys.has(key)) fail(`"${surface}" is both a company (${entry.name}) and a product`);
+      if (notCompanyKeys.has(key)) fail(`"${surface}" is both a company (${entry.name}) and listed in not-companies.yaml`);
       map.set(key, { canonical: entry.name, ambiguous: entry.ambiguous ?? false });
     }
   }

@@ -5,7 +5,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
-import type { NumeralTables } from '../../numeral/index.js';
+import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, yearNumberAt, type DateParts } from './parse.js';
@@ -154,7 +154,8 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
   const prev = view[i - 1] ?? '';
   if (isAsciiDigit(prev) || prev === '.' || prev === ',' && isAsciiDigit(view[i - 2])) return false;
-  return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !numerals.digits.has(prev) && !numerals.smallUnits.has(prev);
+  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev);
+  return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !inHanNumber;
 }
 
 /** Characters a date can start with: number starts and the first characters of deictic words. */
@@ -178,9 +179,12 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   const starts = dateStarts(rules);
   for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
     let candidate: DateCandidate | null = null;
+    let numberEnd = i + 1;
     if (startsNumber(view, i, rules.numerals)) {
       const parts = parseDateAt(view, i, rules.numerals, rules.dates);
       candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules);
+      // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
+      if (!candidate) numberEnd = Math.max(numberEnd, scanNumber(view, i, rules.numerals)?.end ?? numberEnd);
     }
     if (!candidate && (isHan(view[i]) || view[i] === 'Q')) {
       candidate = weekdayAt(ctx, i, rules) ?? deicticAt(ctx, i, rules) ?? yearPartAlone(ctx, i, rules);
@@ -191,7 +195,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       if (range) found[found.length - 1] = range;
       else found.push(candidate);
       i = candidate.end;
-    } else i++;
+    } else i = numberEnd;
   }
   return found;
 }

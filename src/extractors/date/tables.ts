@@ -30,19 +30,24 @@ export interface DateTables {
 
 const byLengthDesc = (a: { word: string }, b: { word: string }) => b.word.length - a.word.length;
 
-function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts']): PartRule[] {
+function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts'], fail: (reason: string) => never): PartRule[] {
+  const seen = new Map<string, string | null>();
+  for (const p of parts) {
+    if (seen.has(p.word)) fail(`"${p.word}" is listed twice (as ${seen.get(p.word)} and ${p.part})`);
+    seen.set(p.word, p.part);
+  }
   return parts.map((p) => ({ word: p.word, part: p.part, notFollowedBy: new Set(p.notFollowedBy ?? []) })).sort(byLengthDesc);
 }
 
-export function compileDateTables(file: z.infer<typeof dateKeywordsFile>): DateTables {
+export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: (reason: string) => never): DateTables {
   const deictic = new WordTable<{ unit: DeicticUnit; offset: number; mod?: 'START' | 'MID' | 'END' }>();
   for (const [word, entry] of Object.entries(file.deictic)) deictic.set(word, entry);
   return {
     deictic,
     deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
     gluedBefore: new Set(file.gluedBefore),
-    yearParts: compileParts(file.yearParts),
-    monthParts: compileParts(file.monthParts),
+    yearParts: compileParts(file.yearParts, fail),
+    monthParts: compileParts(file.monthParts, fail),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
     dayNotFollowedBy: new Set(file.dayNotFollowedBy),
     weekdayPrefixes: [...file.weekdayPrefixes].sort((a, b) => b.length - a.length),

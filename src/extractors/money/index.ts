@@ -121,7 +121,9 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }
-  return [...found, ...extractEnglishAmounts(ctx, rules.money)].map(clean);
+  // an amount too large for a double (400 digits) is not money anyone reports
+  const finite = (c: MoneyCandidate) => [c.value, c.min, c.max].every((v) => v === undefined || Number.isFinite(v));
+  return [...found, ...extractEnglishAmounts(ctx, rules.money)].map(clean).filter(finite);
 }
 
 /** drop undefined fields so outputs compare and serialise cleanly */

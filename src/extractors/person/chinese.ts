@@ -83,7 +83,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const givenName = name.slice(surname.length);
     // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
     if (split && surname.length === 1 && t.gluedChars.has(view[i]!)) continue;
-    if (!titleBefore && ((split && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
+    if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
