@@ -139,9 +139,13 @@ try {
   const scaleN = pipelineN.charsPerSec / pipeline1.charsPerSec;
   const vsPeer = pipeline1.charsPerSec / peer.charsPerSec;
   const linear = scaling[3]!.nsPerChar / scaling[0]!.nsPerChar;
+  const cpuEff1 = pipeline1.chars / pipeline1.cpuSeconds;
+  const cpuEffN = pipelineN.chars / pipelineN.cpuSeconds;
   log('\nratios');
   log(`  pipeline 1 thread / floor           ${ratio1.toFixed(3)}`);
   log(`  pipeline ${N} threads / 1 thread        ${scaleN.toFixed(2)} (ideal ${N})`);
+  log(`    characters per CPU-second: ${fmt(cpuEff1)} on 1 thread, ${fmt(cpuEffN)} on ${N} (${(cpuEffN / cpuEff1).toFixed(2)}x): ${
+    cpuEffN / cpuEff1 >= 0.85 ? 'threads do not waste work, so wall-clock scaling is limited by free cores' : 'threads waste work (contention)'}`);
   log(`  pipeline 1 thread / Recognizers     ${vsPeer.toFixed(1)}`);
   log('\nstart-up');
   log(`  CLI, new process, 1 thread: first result after ${firstMs.toFixed(0)} ms (median of 3); ${N} threads: ${firstN.firstOutputMs?.toFixed(0)} ms`);
@@ -173,7 +177,7 @@ try {
     loadAverageAtStart: loadAtStart,
     corpus: { articles: texts.length, chars: corpusChars },
     rates: Object.fromEntries(rows.map(([k, r]) => [k, { articlesPerSec: r.articlesPerSec, charsPerSec: r.charsPerSec }])),
-    ratios: { pipeline1VsFloor: ratio1, threadScaling: scaleN, pipeline1VsRecognizers: vsPeer, perCharAt1000xVs1x: linear },
+    ratios: { pipeline1VsFloor: ratio1, threadScaling: scaleN, threadCpuEfficiency: cpuEffN / cpuEff1, pipeline1VsRecognizers: vsPeer, perCharAt1000xVs1x: linear },
     startup: { cliFirstResultMs: firstMs, cliFirstResultMsAllThreads: firstN.firstOutputMs, pool1ReadyMs: one.startupMs, poolNReadyMs: many.startupMs },
     memory: { cliOneArticlePeakRss: firstResult[1]!.peakRss, cliOneArticlePeakRssAllThreads: firstN.peakRss },
     scaling,

@@ -12,10 +12,25 @@ export interface EntityInput {
   canonical?: string;
 }
 
-/** The full name `name` abbreviates, among the names of the article, if any. */
-function fullNameOf(name: string, names: readonly string[], type: 'company' | 'person'): string | undefined {
-  const longer = names.filter((n) => n.length > name.length && (type === 'company' ? n.startsWith(name) : n.endsWith(`·${name}`)));
-  return longer.sort((a, b) => b.length - a.length)[0];
+/**
+ * For each name, the full name it abbreviates among the article's names, if any: the longest
+ * name it begins (company: 灵枢机器人 -> 灵枢机器人科技有限公司) or the full name whose last
+ * part it is (person: 奥尔特曼 -> 萨姆·奥尔特曼). Built in one pass over all prefixes.
+ */
+function fullNames(names: readonly string[], type: 'company' | 'person'): Map<string, string> {
+  const longest = new Map<string, string>();
+  const offer = (short: string, full: string) => {
+    const current = longest.get(short);
+    if (current === undefined || full.length > current.length) longest.set(short, full);
+  };
+  for (const full of names) {
+    if (type === 'company') for (let len = 2; len < full.length; len++) offer(full.slice(0, len), full);
+    else {
+      const last = full.split(/[·•‧・]/);
+      if (last.length > 1) offer(last[last.length - 1]!, full);
+    }
+  }
+  return longest;
 }
 
 export function groupEntities(inputs: readonly EntityInput[]): Entity[] {
@@ -23,9 +38,10 @@ export function groupEntities(inputs: readonly EntityInput[]): Entity[] {
   for (const type of ['company', 'person'] as const) {
     const ofType = inputs.filter((i) => i.mention.type === type);
     const plainNames = [...new Set(ofType.filter((i) => !i.canonical).map((i) => (i.mention as { name: string }).name))];
+    const full = fullNames(plainNames, type);
     for (const { mention, canonical } of ofType) {
       const name = (mention as { name: string }).name;
-      const key = canonical ?? fullNameOf(name, plainNames, type) ?? name;
+      const key = canonical ?? full.get(name) ?? name;
       const id = `${type}:${key}`;
       const entity = groups.get(id) ?? { type, name: key, aliases: [], count: 0 };
       entity.count++;

@@ -17,6 +17,7 @@ import { applyMoneyModifiers } from './refiners/moneyModifiers.js';
 import { applyArticleCurrency } from './refiners/bareYuan.js';
 import { resolveOverlaps } from './refiners/overlaps.js';
 import { phraseKey } from './extractors/company/phrases.js';
+import { Coverage } from './text/spans.js';
 import { groupEntities, type EntityInput } from './entities.js';
 import { resultSchema, type ExtractionResult, type Mention, type Script } from './schema.js';
 import type { Candidate } from './extractors/candidate.js';
@@ -47,11 +48,13 @@ function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candid
   applyArticleCurrency(money, rules.money, script, ctx.view);
   const dates = extractDates(ctx, rules);
   const found = extractPeople(ctx, rules);
-  const overlapsPerson = (span: { start: number; end: number }) => found.some((p) => p.start < span.end && span.start < p.end && p.rule !== 'person.repeat');
-  const companies = extractCompanies(ctx, rules, overlapsPerson);
+  const personCoverage = new Coverage(ctx.text.length, found.filter((p) => p.rule !== 'person.repeat'));
+  const companies = extractCompanies(ctx, rules, (span) => personCoverage.overlaps(span));
   // a known company inside a longer "name" shows the name is a misreading (原搜狗团队)
   const known = companies.filter((c) => c.rule === 'company.lexicon');
-  const people = found.filter((p) => !known.some((c) => c.start < p.end && p.start < c.end && (c.start !== p.start || c.end !== p.end)));
+  const knownCoverage = new Coverage(ctx.text.length, known);
+  const knownSpans = new Set(known.map((c) => `${c.start}:${c.end}`));
+  const people = found.filter((p) => knownSpans.has(`${p.start}:${p.end}`) || !knownCoverage.overlaps(p));
   return resolveOverlaps([...money, ...dates, ...companies, ...people], ctx.text.length);
 }
 

@@ -121,4 +121,29 @@ describe('runBatch', () => {
     expect(seen.filter((s, i) => s !== (i === 1234 ? '!1234' : String(i)))).toEqual([]);
     expect(maxInFlight).toBeLessThanOrEqual(9);
   });
+
+  it('also bounds the characters in flight, letting one big article through alone', async () => {
+    let pulled = 0;
+    let emitted = 0;
+    let maxInFlight = 0;
+    const sizes = [1000, 1000, 1000, 1000, 50_000, 1000, 1000, 1000, 1000, 1000];
+    async function* items(): AsyncGenerator<InputItem> {
+      for (const [i, n] of sizes.entries()) {
+        pulled++;
+        maxInFlight = Math.max(maxInFlight, pulled - emitted);
+        yield { id: String(i), source: `s${i}`, relativeName: String(i), text: 'x'.repeat(n) };
+      }
+    }
+    const processor: Processor = {
+      threads: 1,
+      run: async (task) => {
+        await new Promise((r) => setTimeout(r, 2));
+        return { ok: true, chars: task.text!.length, counts: { company: 0, person: 0, money: 0, date: 0 } };
+      },
+      close: async () => undefined,
+    };
+    await runBatch(items(), { processor, window: 100, maxChars: 2500, toTask: (a) => ({ source: a.source, text: a.text!, want: {} }), onOutcome: () => void emitted++ });
+    expect(emitted).toBe(sizes.length);
+    expect(maxInFlight).toBeLessThanOrEqual(4);
+  });
 });

@@ -78,8 +78,12 @@ function zhx(args: string[]) {
   return { child, done };
 }
 
-const within = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`${what}: no end within ${ms} ms`)))]);
+/** p, or a rejection after ms (the timer is cleared either way) */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no end within ${ms} ms`)), ms)));
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Result files (*.json) under dir, relative, skipping the temp folder. */
 function results(dir: string, prefix = ''): string[] {
@@ -91,6 +95,10 @@ function results(dir: string, prefix = ''): string[] {
 
 beforeAll(async () => {
   if (!existsSync(REDIS)) throw new Error(`${REDIS} not found: install the Debian package redis-server (.ci/run does)`);
+  // bullmq 6.7 left ioredis as an optional peer dependency: without it nothing connects
+  await import('ioredis' as string).catch(() => {
+    throw new Error('the ioredis package is missing: it must be a dependency of zh-news-extract (npm install ioredis)');
+  });
   ensureBuilt();
   const port = await freePort();
   const redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });

@@ -22,9 +22,15 @@ export async function startPool(threads: number, warmText: string): Promise<{ pr
 }
 
 /** Push texts through the pool with `window` in flight; each result serialised as JSON Lines would be. */
-export async function runTexts(processor: Processor, texts: readonly string[], window: number, want = { compact: true }): Promise<Rate> {
+/**
+ * cpuSeconds: the whole process's CPU time over the run (threads and coordinator).
+ * On a machine shared with other work, wall-clock scaling says little; characters
+ * per CPU-second show whether more threads waste work (contention) or just wait.
+ */
+export async function runTexts(processor: Processor, texts: readonly string[], window: number, want = { compact: true }): Promise<Rate & { cpuSeconds: number }> {
   for (const t of texts.slice(0, 10 * Math.max(1, processor.threads))) await processor.run({ source: 'warm-up', text: t, want });
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let next = 0;
   let chars = 0;
   const lane = async () => {
@@ -36,5 +42,6 @@ export async function runTexts(processor: Processor, texts: readonly string[], w
     }
   };
   await Promise.all(Array.from({ length: window }, lane));
-  return rate(texts.length, chars, (performance.now() - start) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { ...rate(texts.length, chars, (performance.now() - start) / 1000), cpuSeconds: (used.user + used.system) / 1e6 };
 }

@@ -4,6 +4,7 @@
  * and the exit status is 1 when any article failed (2 for a usage or rules error).
  * The work itself is in src/batch (run.ts explains the memory bounds).
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Readable, Writable } from 'node:stream';
@@ -15,7 +16,6 @@ import { BatchStats } from '../batch/stats.js';
 import { Progress } from '../batch/progress.js';
 import { removePartialDir } from '../batch/atomicWrite.js';
 import { callbackSink, fileSink, lazySink, streamSink, type LineSink } from '../batch/lineSink.js';
-import { rm } from 'node:fs/promises';
 
 export { outputPath } from '../batch/outputPath.js';
 
@@ -124,51 +124,39 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const defaultRefDate = values['ref-date'];
   const fromStdin = values.jsonl === undefined && (positionals.length === 0 || (positionals.length === 1 && positionals[0] === '-'));
 
-  // result lines: stdout by default (unless --out), or --output-jsonl
-  const stdoutSink = io.stdoutStream ? streamSink(io.stdoutStream, { end: false }) : callbackSink(io.stdout);
-  const results =
-    jsonlOut === '-' ? stdoutSink
-    : jsonlOut !== undefined ? fileSink(resolve(jsonlOut))
-    : outDir === undefined ? stdoutResults(stdoutSink)
-    : undefined;
-  const errorsFile = values.errors !== undefined ? resolve(values.errors) : outDir && path.join(outDir, 'errors.jsonl');
-  if (errorsFile) await rm(errorsFile, { force: true }); // a rerun (or --resume) records its own failures
-  const errors = errorsFile ? lazySink(() => fileSink(errorsFile)) : undefined;
-
+  // threads first: a bad --rules stops the run before any output file is touched
   const stats = new BatchStats();
-  const progress = io.stderrTTY && !values.quiet ? new Progress(io.stderrTTY, stats) : undefined;
-  const say = (s: string) => {
-    progress?.clear();
-    io.stderr(s);
-  };
-
-  const items: AsyncIterable<InputItem> =
-    values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl)
-    : fromStdin ? (async function* () { yield await stdinArticle(io.stdin); })()
-    : pathArticles(positionals, io.cwd);
-  if (progress) {
-    if (fromStdin) progress.total = 1;
-    // counted alongside the run, so a huge input starts at once
-    else void countArticles(positionals, values.jsonl, io.cwd).then((n) => (progress.total = n), () => undefined);
-  }
-
-  const onOutcome = async (outcome: Outcome) => {
-    stats.add(outcome);
-    if (outcome.kind === 'failed') {
-      const { id, source, message } = outcome.error;
-      say(`error: ${message}`);
-      if (errors) await errors.write(JSON.stringify({ id, source, message }));
-      else await results?.write(JSON.stringify({ id, source, error: message }));
-    } else if (outcome.kind === 'done') {
-      if (outcome.result.summary !== undefined) say(outcome.result.summary);
-      if (results && outcome.result.compact !== undefined) await results.write(outcome.result.compact);
-    }
-    progress?.tick();
-  };
-
   const processor = await startProcessor({ useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: resolve(values.rules) }) }, workers);
   stats.ready();
+  let results: LineSink | undefined;
+  let errors: LineSink | undefined;
   try {
+    // result lines: stdout by default (unless --out), or --output-jsonl
+    const stdoutSink = io.stdoutStream ? streamSink(io.stdoutStream, { end: false }) : callbackSink(io.stdout);
+    results =
+      jsonlOut === '-' ? stdoutSink
+      : jsonlOut !== undefined ? fileSink(resolve(jsonlOut))
+      : outDir === undefined ? stdoutResults(stdoutSink)
+      : undefined;
+    const errorsFile = values.errors !== undefined ? resolve(values.errors) : outDir && path.join(outDir, 'errors.jsonl');
+    if (errorsFile) await rm(errorsFile, { force: true }); // a rerun (or --resume) records its own failures
+    errors = errorsFile ? lazySink(() => fileSink(errorsFile)) : undefined;
+
+    const progress = io.stderrTTY && !values.quiet ? new Progress(io.stderrTTY, stats) : undefined;
+    const say = (s: string) => {
+      progress?.clear();
+      io.stderr(s);
+    };
+    const items: AsyncIterable<InputItem> =
+      values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl)
+      : fromStdin ? (async function* () { yield await stdinArticle(io.stdin); })()
+      : pathArticles(positionals, io.cwd);
+    if (progress) {
+      if (fromStdin) progress.total = 1;
+      // counted alongside the run, so a huge input starts at once
+      else void countArticles(positionals, values.jsonl, io.cwd).then((n) => (progress.total = n), () => undefined);
+    }
+
     await runBatch(items, {
       processor,
       outDir,
@@ -185,8 +173,22 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
           want: { pretty: outDir !== undefined, compact: results !== undefined, summary: values.summary },
         };
       },
-      onOutcome,
+      onOutcome: async (outcome: Outcome) => {
+        stats.add(outcome);
+        if (outcome.kind === 'failed') {
+          const { id, source, message } = outcome.error;
+          say(`error: ${message}`);
+          if (errors) await errors.write(JSON.stringify({ id, source, message }));
+          else await results?.write(JSON.stringify({ id, source, error: message }));
+        } else if (outcome.kind === 'done') {
+          if (outcome.result.summary !== undefined) say(outcome.result.summary);
+          if (results && outcome.result.compact !== undefined) await results.write(outcome.result.compact);
+        }
+        progress?.tick();
+      },
     });
+    progress?.draw();
+    progress?.clear();
   } catch (err) {
     // the reader went away (zhx extract ... | head): stop quietly, as Unix tools do
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
@@ -197,8 +199,6 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
     await errors?.close();
     if (outDir) await removePartialDir(outDir);
   }
-  progress?.draw();
-  progress?.clear();
   if (!values.quiet) io.stderr(`${stats.summary()}${outDir ? `\n  -> ${path.relative(io.cwd, outDir) || '.'}` : ''}`);
   return stats.failed > 0 ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createExtractor, type ExtractionResult, type Extractor } from '../../src/index.js';
+import { segment } from '../../src/segment/index.js';
 import { copyRules, describeInput, lcg, problems, randomCjk, scaling, SEED } from './support.js';
 
 interface Family {
@@ -19,6 +20,8 @@ interface Family {
   n0: number;
   /** families whose quadratic term only shows at larger n ask for slower t(n) (default 40 ms) */
   minMs?: number;
+  /** largest n tried (default 64 n0) */
+  maxN?: number;
 }
 
 // many DISTINCT names: per-name work (a scan of the text, a pass over all names) shows up here
@@ -90,12 +93,28 @@ describe.each(EXTRACTORS)('hostile input, %s', (_label, extractor) => {
     const run = (input: string) => {
       last = { input, result: extractor.extract(input) };
     };
-    const s = scaling(family.make, run, family.n0, family.n0 * 64, family.minMs);
+    const s = scaling(family.make, run, family.n0, family.maxN ?? family.n0 * 64, family.minMs);
     const report = `${family.name} [${family.target}]: n=${s.n} t(n)=${s.tn.toFixed(0)}ms t(4n)=${s.t4n.toFixed(0)}ms ratio=${s.ratio.toFixed(1)}`;
     console.log(report);
     expect(problems(last!.input, last!.result), `${report} on ${describeInput(last!.input)}`).toEqual([]);
     expect(s.ratio, report).toBeLessThan(8);
   }, 300_000);
+});
+
+describe('the segmenter alone, on text with no sentence end to cut at', () => {
+  // through the whole pipeline the linear stages hide this until ~8M characters
+  it.each([['A'], ['7']])("%s.repeat(n) for n = 1M and 4M: t(4n)/t(n) < 8, tokens cover the text", (ch) => {
+    let covered = true;
+    const run = (s: string) => {
+      const tokens = segment(s);
+      covered &&= tokens.at(-1)?.end === s.length;
+    };
+    const s = scaling((n) => ch.repeat(n), run, 1_000_000, 1_000_000, 1);
+    const report = `segment(${JSON.stringify(ch)}.repeat(n)): n=${s.n} t(n)=${s.tn.toFixed(0)}ms t(4n)=${s.t4n.toFixed(0)}ms ratio=${s.ratio.toFixed(1)}`;
+    console.log(report);
+    expect(covered).toBe(true);
+    expect(s.ratio, report).toBeLessThan(8);
+  }, 120_000);
 });
 
 describe('numbers too large for a double', () => {

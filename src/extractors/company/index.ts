@@ -16,6 +16,7 @@ import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
 import { isCommonWord } from '../../segment/dictionary.js';
+import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
 
 export interface CompanyRules {
@@ -82,13 +83,10 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
       for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
     }
   }
+  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name); // never spread 公司 or 合作
   const out: CompanyCandidate[] = [];
-  for (const [name, rule] of names) {
-    if (t.genericPrefixes.has(name) || isCommonWord(name)) continue; // never spread 公司 or 合作
-    for (let at = ctx.view.indexOf(name); at !== -1; at = ctx.view.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (ctx.boundary[at] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start: at, end, rule });
-    }
+  for (const { start, end, value: rule } of occurrences(ctx.view, names)) {
+    if (ctx.boundary[start] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start, end, rule });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
 import { isHan } from '../../text/matchView.js';
+import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
@@ -149,14 +150,11 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCand
     }
   }
   const out: PersonCandidate[] = [];
-  for (const [name, rule] of names) {
-    for (let at = ctx.view.indexOf(name); at !== -1; at = ctx.view.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
-      if (isHan(ctx.view[end]) && ctx.boundary[end] !== 1) continue;
-      if (isHan(ctx.view[at - 1]) && ctx.boundary[at] !== 1) continue;
-      out.push({ type: 'person', start: at, end, rule });
-    }
+  for (const { start: at, end, value: rule } of occurrences(ctx.view, names)) {
+    // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
+    if (isHan(ctx.view[end]) && ctx.boundary[end] !== 1) continue;
+    if (isHan(ctx.view[at - 1]) && ctx.boundary[at] !== 1) continue;
+    out.push({ type: 'person', start: at, end, rule });
   }
   return out;
 }
