@@ -182,6 +182,7 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   let hasValue = false;
   let plain = true;
   let digitCount = 0;
+  let seenPoint = false; // one decimal point at most: 一点五点五亿 is no number
   for (; j < text.length; j++) {
     const ch = text[j]!;
     const prev = tokens[tokens.length - 1];
@@ -202,7 +203,8 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
     } else if (t.bigUnits.has(ch) && hasValue) {
       tokens.push({ kind: 'big', u: t.bigUnits.get(ch)! });
       plain = false;
-    } else if (ch === t.point && prev?.kind === 'digit' && t.digits.has(text[j + 1] ?? '')) {
+    } else if (ch === t.point && prev?.kind === 'digit' && t.digits.has(text[j + 1] ?? '') && !seenPoint) {
+      seenPoint = true;
       tokens.push({ kind: 'point' });
       plain = false;
     } else if (t.moreThan.has(ch) && hasValue && tokens.length > 0) {

@@ -1,3 +1,5 @@
+import { charClass } from './charClass.js';
+
 /**
  * Linear-time helpers over sets of spans and phrases, so that articles with thousands
  * of mentions cost no more per mention than short ones.
@@ -31,8 +33,9 @@ export function occurrences<V>(text: string, phrases: ReadonlyMap<string, V>): {
     lengths.set(p[0]!, list);
   }
   for (const list of lengths.values()) list.sort((a, b) => b - a);
+  const first = charClass(lengths.keys());
   const out: { start: number; end: number; phrase: string; value: V }[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first.next(text, 0); i !== -1; i = first.next(text, i + 1)) {
     const list = lengths.get(text[i]!);
     if (!list) continue;
     for (const len of list) {
