@@ -14,10 +14,16 @@ export function parseEnglishNumber(phrase: string): number | null {
 
 export type LatinKind = 'person' | 'organization' | null;
 
-/** What compromise takes a Latin name to be, on its own. */
+const kinds = new Map<string, LatinKind>();
+
+/** What compromise takes a Latin name to be, on its own (remembered: names repeat across articles). */
 export function latinNameKind(name: string): LatinKind {
-  const doc = nlp(name);
-  if (doc.has('#Organization')) return 'organization';
-  if (doc.has('#Person') && doc.terms().length >= 2) return 'person';
-  return null;
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    const doc = nlp(name);
+    kind = doc.has('#Organization') ? 'organization' : doc.has('#Person') && doc.terms().length >= 2 ? 'person' : null;
+    if (kinds.size > 20_000) kinds.clear();
+    kinds.set(name, kind);
+  }
+  return kind;
 }

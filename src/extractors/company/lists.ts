@@ -79,8 +79,15 @@ function nameLike(ctx: DocContext, item: Item, tables: CompanyTables, blocked: (
   if (![...text].every((ch) => isHan(ch) || isLatin(ch) || ch === ' ')) return false;
   if (ctx.boundary[item.start] !== 1 || ctx.boundary[item.end] !== 1) return false;
   // 公司, 生产设备, 本地供应链: ordinary words, one or several, are not a name
-  const words = ctx.tokens.filter((tk) => tk.start >= item.start && tk.end <= item.end && tk.word.trim() !== '');
-  return !words.every((tk) => isCommonWord(tk.word) || tables.genericPrefixes.has(tk.word));
+  // (the item's words are read off the token boundaries: linear in the item's length)
+  const words: string[] = [];
+  for (let from = item.start, i = item.start + 1; i <= item.end; i++) {
+    if (ctx.boundary[i] !== 1) continue;
+    const word = ctx.view.slice(from, i);
+    if (word.trim() !== '') words.push(word);
+    from = i;
+  }
+  return !words.every((w) => isCommonWord(w) || tables.genericPrefixes.has(w));
 }
 
 /**
