@@ -54,6 +54,8 @@ export const dateKeywordsFile = z.strictObject({
   weekdays: z.record(z.string().length(1), z.number().int().min(1).max(7).nullable()),
   weekShift: z.record(z.string().length(1), z.number().int()),
   notBeforeWeekday: wordList,
+  relativeUnits: z.record(word, z.enum(['day', 'week', 'month', 'year'])),
+  relativeDirections: z.record(word, z.union([z.literal(-1), z.literal(1)])),
 });
 
 export const fixupsFile = z.strictObject({

@@ -96,6 +96,8 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
     const firstToken = tokenText(ctx, tokens[first]!);
     const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || tokenText(ctx, tokens[first + 1]!);
+    // nor right after a number: 3天前公司 is "three days ago, the company"
+    if (/[0-9]/.test(ctx.view[start - 1] ?? '')) continue;
     // a short name never starts in the middle of a word: 生/成式 AI, 互/联网公司
     const before = first > 0 ? tokenText(ctx, tokens[first - 1]!) : '';
     if (!suffix.legal && start === tokens[first]!.start && before.length === 1 && isHanWord(before) && !FUNCTION_CHARS.has(before)) continue;
@@ -105,7 +107,7 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
     if (isCommonWord(firstWord) || (!suffix.legal && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
     // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Valve公司)
-    if (suffix.weak && nameEnd - first === 1 && !PROPER_TAGS.test(tagOf(firstWord))) continue;
+    if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
   return found;

@@ -85,6 +85,21 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
   return null;
 }
 
+/** 3天前, 两年后, 5个月以后: N units from refDate (relative; story-anchored ones are optional in gold). */
+function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  const { view } = ctx;
+  const n = scanNumber(view, i, rules.numerals);
+  if (!n || n.vague || n.moreThan || n.min !== Math.floor(n.min) || n.min < 1 || n.min > 1000) return null;
+  const u = skipSpaces(view, n.end, 1);
+  const unit = rules.dates.relativeUnits.startingAt(view, u);
+  if (!unit) return null;
+  const d = rules.dates.relativeDirections.startingAt(view, u + unit.word.length);
+  if (!d) return null;
+  const end = u + unit.word.length + d.word.length;
+  const value = resolveDeictic(unit.value, d.value * n.min, ctx.refDate);
+  return { type: 'date', start: i, end, rule: 'date.relative', value, relative: true };
+}
+
 /** 周五, 星期五, 下周三: a day of a week; resolved to the date when refDate has a day. */
 function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
@@ -182,7 +197,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
     let numberEnd = i + 1;
     if (startsNumber(view, i, rules.numerals)) {
       const parts = parseDateAt(view, i, rules.numerals, rules.dates);
-      candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules);
+      candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules) ?? relativeAt(ctx, i, rules);
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
       if (!candidate) numberEnd = Math.max(numberEnd, scanNumber(view, i, rules.numerals)?.end ?? numberEnd);
     }

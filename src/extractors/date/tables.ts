@@ -26,6 +26,14 @@ export interface DateTables {
   weekdays: ReadonlyMap<string, number | null>;
   weekShift: ReadonlyMap<string, number>;
   notBeforeWeekday: ReadonlySet<string>;
+  relativeUnits: WordTable<DeicticUnit>;
+  relativeDirections: WordTable<-1 | 1>;
+}
+
+function table<V>(entries: Record<string, V>): WordTable<V> {
+  const t = new WordTable<V>();
+  for (const [w, v] of Object.entries(entries)) t.set(w, v);
+  return t;
 }
 
 const byLengthDesc = (a: { word: string }, b: { word: string }) => b.word.length - a.word.length;
@@ -54,6 +62,8 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     weekdays: new Map(Object.entries(file.weekdays)),
     weekShift: new Map(Object.entries(file.weekShift)),
     notBeforeWeekday: new Set(file.notBeforeWeekday),
+    relativeUnits: table(file.relativeUnits),
+    relativeDirections: table(file.relativeDirections),
   };
 }
 

@@ -41,9 +41,20 @@ function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
   j = skipSpaces(view, j, 1);
   const unit = money.units.startingAt(view, j);
   if (!unit) return null;
-  const end = j + unit.word.length;
+  let end = j + unit.word.length;
   if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
-  return { end, currency: unit.value, moreThan };
+  // 50元6角3分: jiao and fen after the yuan add tenths and hundredths
+  let cents = 0;
+  if (unit.value === null || unit.value === 'CNY') {
+    for (const [sub, worth] of [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const) {
+      const d = numerals.digits.get(view[end]!) ?? (isAsciiDigit(view[end]) ? Number(view[end]) : undefined);
+      if (d !== undefined && view[end + 1] === sub && !/[钟之]/.test(view[end + 2] ?? '')) {
+        cents += d * worth;
+        end += 2;
+      }
+    }
+  }
+  return { end, currency: unit.value, moreThan, cents };
 }
 
 function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
@@ -51,9 +62,12 @@ function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
   if (!number) return null;
   const unit = unitAfter(view, number, rules);
   const prefixEnd = skipSpacesBack(view, i, 1);
-  const prefix = rules.money.prefixes.endingAt(view, prefixEnd);
+  let prefix = rules.money.prefixes.endingAt(view, prefixEnd);
+  // 4人民币 5美元: a currency word right after a number is that number's unit, not our prefix
+  if (prefix && isNumberChar(view[prefixEnd - prefix.word.length - 1], rules.numerals)) prefix = undefined;
   const start = prefix ? prefixEnd - prefix.word.length : i;
-  const n = unit?.moreThan ? { ...number, moreThan: true } : number;
+  const withCents = unit?.cents ? { ...number, min: Math.round((number.min + unit.cents) * 100) / 100, max: Math.round((number.max + unit.cents) * 100) / 100 } : number;
+  const n = unit?.moreThan ? { ...withCents, moreThan: true } : withCents;
   if (unit) return { start, end: unit.end, number: n, currency: unit.currency ?? prefix?.value ?? null, hasUnit: true };
   // a currency word before a bare number needs a multiplier (人民币3亿; not 美元16:30)
   if (prefix && (number.scale > 1 || !/[\u4e00-\u9fff]/.test(prefix.word))) return { start, end: number.end, number, currency: prefix.value, hasUnit: false };
@@ -93,6 +107,10 @@ function rangeWith(view: string, first: Amount, rules: MoneyRules): MoneyCandida
   if (!(low < second.number.min)) return null;
   const merged: Amount = { ...second, start: first.start };
   return { ...candidate(merged, 'money.range'), value: undefined, min: low, max: second.number.min, mod: undefined };
+}
+
+function isNumberChar(ch: string | undefined, numerals: NumeralTables): boolean {
+  return !!ch && (isAsciiDigit(ch) || numerals.digits.has(ch) || numerals.smallUnits.has(ch) || numerals.bigUnits.has(ch));
 }
 
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
