@@ -5,7 +5,7 @@
  * not match names starting with a dot. Only a small subset of a full glob library,
  * written here to avoid a dependency.
  */
-import { opendir } from 'node:fs/promises';
+import { opendir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const GLOB_CHARS = /[*?[{]/;
@@ -49,65 +49,145 @@ export function segmentRegExp(segment: string): RegExp {
   return new RegExp(`^${hidden}(?:${re})$`);
 }
 
+/** How folders are walked: whether symbolic links are followed, and who hears about the ones that are not. */
+export interface WalkOptions {
+  /** follow symbolic links to files and folders (default: skip them) */
+  followSymlinks?: boolean;
+  /** a link skipped (not followed, broken, or a folder already walked), with why; called once per link met */
+  onSkip?: (linkPath: string, reason: string) => void;
+}
+
 interface Entry {
   name: string;
   full: string;
+  /** a folder (for a link: the link's target is one) */
   dir: boolean;
+  /** a symbolic link; `broken` when its target does not exist */
+  link?: 'ok' | 'broken' | 'other';
 }
 
-/** A folder's files and subfolders, sorted by name so every run sees the same order. */
-async function entries(dir: string): Promise<Entry[]> {
-  const out: Entry[] = [];
-  for await (const e of await opendir(dir)) {
-    // symbolic links are not followed: they can loop or leave the tree
-    if (e.isDirectory() || e.isFile()) out.push({ name: e.name, full: path.join(dir, e.name), dir: e.isDirectory() });
+/**
+ * One walk's state. Links are skipped by default because they can leave the tree
+ * or loop; followed, each real folder is entered at most once per pattern step
+ * (`key`), so a link to an ancestor ends instead of recursing forever. A skipped
+ * link is reported only where it would have been used (a folder to descend into,
+ * a .txt file), and once.
+ */
+class Walker {
+  private readonly visited = new Set<string>();
+  private readonly reported = new Set<string>();
+  constructor(private readonly options: WalkOptions) {}
+
+  private skip(full: string, reason: string): false {
+    if (!this.reported.has(full)) {
+      this.reported.add(full);
+      this.options.onSkip?.(full, reason);
+    }
+    return false;
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+  /** Whether an entry the walk wants may be used: plain entries yes, links only when followed and whole. */
+  use(e: Entry): boolean {
+    if (e.link === undefined) return true;
+    if (!this.options.followSymlinks) return this.skip(e.full, 'symbolic link, not followed (use --follow-symlinks)');
+    if (e.link === 'broken') return this.skip(e.full, 'broken symbolic link');
+    if (e.link === 'other') return this.skip(e.full, 'symbolic link to neither a file nor a folder');
+    return true;
+  }
+
+  /** false when this folder (by real path) was already entered for this key: a loop or a second link */
+  async enter(dir: string, key: string | number): Promise<boolean> {
+    if (!this.options.followSymlinks) return true; // without links the tree has no cycles
+    const real = `${key}\0${await realpath(dir)}`;
+    if (this.visited.has(real)) return this.skip(dir, 'symbolic link to a folder already walked (a loop or a second link)');
+    this.visited.add(real);
+    return true;
+  }
+
+  /** A folder's files, subfolders and links, sorted by name so every run sees the same order. */
+  async entries(dir: string): Promise<Entry[]> {
+    const out: Entry[] = [];
+    for await (const e of await opendir(dir)) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() || e.isFile()) out.push({ name: e.name, full, dir: e.isDirectory() });
+      else if (e.isSymbolicLink()) {
+        // the target's kind decides whether the link is relevant, even when it is not followed
+        const target = await stat(full).catch(() => undefined);
+        const link = !target ? 'broken' : target.isDirectory() || target.isFile() ? 'ok' : 'other';
+        out.push({ name: e.name, full, dir: target?.isDirectory() ?? false, link });
+      }
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Every .txt file under dir, recursively, in name order; hidden folders (.git, .partial) are skipped. */
+  async *walkTxt(dir: string): AsyncGenerator<string> {
+    if (!(await this.enter(dir, 'walk'))) return;
+    for (const e of await this.entries(dir)) {
+      if (e.dir) {
+        if (!e.name.startsWith('.') && this.use(e)) yield* this.walkTxt(e.full);
+      } else if (isTxt(e.name) && this.use(e)) yield e.full;
+    }
+  }
 }
 
 const isTxt = (name: string) => /\.txt$/i.test(name);
 
 /** Every .txt file under dir, recursively, in name order; hidden folders (.git, .partial) are skipped. */
-export async function* walkTxt(dir: string): AsyncGenerator<string> {
-  for (const e of await entries(dir)) {
-    if (e.dir) {
-      if (!e.name.startsWith('.')) yield* walkTxt(e.full);
-    } else if (isTxt(e.name)) yield e.full;
-  }
+export function walkTxt(dir: string, options: WalkOptions = {}): AsyncGenerator<string> {
+  return new Walker(options).walkTxt(dir);
 }
 
 /**
  * The .txt files a pattern matches (a matching folder contributes all its .txt
  * files), and the folder the pattern's fixed prefix names, which output names are
- * relative to.
+ * relative to. Each file is yielded once: the walk carries the set of pattern steps
+ * still possible (a small NFA), and a folder the whole pattern matches is handed to
+ * walkTxt and not searched again. In each folder, files come before subfolders.
  */
-export function expandGlob(pattern: string, cwd: string): { base: string; files: AsyncGenerator<string> } {
-  // "a/**/**/b" means "a/**/b"; collapsing avoids yielding a file twice
+export function expandGlob(pattern: string, cwd: string, options: WalkOptions = {}): { base: string; files: AsyncGenerator<string> } {
+  const walker = new Walker(options);
   const parts = pattern.split(/[\\/]/).filter((p, i, all) => !(p === '**' && all[i - 1] === '**'));
   const fixed: string[] = [];
   while (parts.length > 1 && !hasGlob(parts[0]!)) fixed.push(parts.shift()!);
   const base = path.resolve(cwd, fixed.length === 1 && fixed[0] === '' ? '/' : fixed.join('/') || '.');
   const matchers = parts.map((p) => (p === '**' ? ('**' as const) : segmentRegExp(p)));
+  const done = matchers.length; // the state "whole pattern matched"
 
-  async function* match(dir: string, i: number): AsyncGenerator<string> {
-    const m = matchers[i]!;
-    const last = i === matchers.length - 1;
-    if (m === '**') {
-      if (last) {
-        yield* walkTxt(dir);
-        return;
-      }
-      yield* match(dir, i + 1);
-      for (const e of await entries(dir)) if (e.dir && !e.name.startsWith('.')) yield* match(e.full, i);
+  /** states plus those reachable without consuming a name ("**" may match no folder) */
+  const closure = (states: Iterable<number>): number[] => {
+    const out = new Set<number>();
+    for (let i of states) {
+      out.add(i);
+      while (matchers[i] === '**') out.add(++i);
+    }
+    return [...out].sort((x, y) => x - y);
+  };
+  /** the states after consuming one name; "**" consumes folder names only, never hidden ones */
+  const step = (states: number[], name: string, dir: boolean): number[] => {
+    const next: number[] = [];
+    for (const i of states) {
+      const m = matchers[i];
+      if (m === '**') {
+        if (dir && !name.startsWith('.')) next.push(i);
+      } else if (m?.test(name)) next.push(i + 1);
+    }
+    return closure(next);
+  };
+
+  async function* search(dir: string, states: number[]): AsyncGenerator<string> {
+    if (states.includes(done)) {
+      yield* walker.walkTxt(dir);
       return;
     }
-    for (const e of await entries(dir)) {
-      if (!m.test(e.name)) continue;
-      if (!last) {
-        if (e.dir) yield* match(e.full, i + 1);
-      } else if (e.dir) yield* walkTxt(e.full);
-      else if (isTxt(e.name)) yield e.full;
+    if (!(await walker.enter(dir, states.join(',')))) return;
+    const found = await walker.entries(dir);
+    for (const e of found) if (!e.dir && isTxt(e.name) && step(states, e.name, false).includes(done) && walker.use(e)) yield e.full;
+    for (const e of found) {
+      if (!e.dir) continue;
+      const next = step(states, e.name, true);
+      if (next.length > 0 && walker.use(e)) yield* search(e.full, next);
     }
   }
-  return { base, files: match(base, 0) };
+  return { base, files: search(base, closure([0])) };
 }

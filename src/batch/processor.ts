@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { errorMessage } from './errorMessage.js';
 import type { ArticleOutcome, ArticleTask, ExtractorConfig } from './task.js';
 import type { PoolReply } from './worker.js';
 
@@ -35,43 +36,92 @@ function workerScript(): { filename: string; execArgv: string[] } {
   return { filename, execArgv: [...process.execArgv, '--import', tsx] };
 }
 
-function poolProcessor(config: ExtractorConfig, threads: number, eager: boolean): Processor {
+/** A piscina pool of extraction threads. */
+function createPool(config: ExtractorConfig, options: { min: number; max: number; perThread: number; idleMs: number }) {
   const { filename, execArgv } = workerScript();
-  const pool = new Piscina<ArticleTask, PoolReply>({
+  return new Piscina<ArticleTask, PoolReply>({
     filename,
     execArgv,
     workerData: config,
+    minThreads: options.min,
+    maxThreads: options.max,
+    idleTimeout: options.idleMs,
+    concurrentTasksPerWorker: options.perThread,
+  });
+}
+
+export interface ProcessorOptions {
+  /** start every thread at once (long-running workers, benchmarks) */
+  eager?: boolean;
+  /** notes for the user's stderr: a thread that died and what became of its articles */
+  log?: (message: string) => void;
+}
+
+/**
+ * A thread that dies (an uncaught exception, process.exit in the thread, a crash in
+ * a native addon that takes only the thread) makes piscina reject every task that
+ * thread held, with the thread's error or "worker exited with code: N", and start a
+ * replacement. handle() in worker.ts never rejects for a bad article (that is
+ * { ok: false }), so any rejection while the pool is open means a dead thread.
+ * Each task it held is retried once on a separate one-thread pool, alone, so the
+ * retry of an innocent article that merely shared the thread cannot be killed by
+ * the article that crashed it; a second death is that article's error record.
+ */
+function poolProcessor(config: ExtractorConfig, threads: number, { eager = false, log }: ProcessorOptions): Processor {
+  const pool = createPool(config, {
     // lazy: one thread at first, and piscina adds threads (up to `threads`) while tasks
     // wait, so one article costs one thread's start-up and memory and a big batch gets
-    // them all; eager (long-running workers, benchmarks): all threads load at once
-    minThreads: eager ? threads : 1,
-    maxThreads: threads,
+    // them all; eager: all threads load at once
+    min: eager ? threads : 1,
+    max: threads,
     // threads hold a 250 MB dictionary each: once started, never let them idle out and reload
-    idleTimeout: 2 ** 31 - 1,
+    idleMs: 2 ** 31 - 1,
     // a few tasks queued inside each thread: it starts the next article as soon as one is
     // done, instead of idling until the main thread gets round to sending it one (short
     // articles left threads waiting a third of the time); tasks still run one at a time
-    concurrentTasksPerWorker: 4,
+    perThread: 4,
   });
-  // piscina reports a crashed thread or a reply to a task it gave up on as an 'error'
-  // event, which would kill the process: keep it for the next run(), or ignore it once
-  // closing (a run stopped early, e.g. by a closed stdout, still has tasks in threads)
+  // started on the first death only: most runs never pay for its dictionary
+  let retryPool: Piscina<ArticleTask, PoolReply> | undefined;
   let closing = false;
-  let failure: Error | undefined;
-  pool.on('error', (err: Error) => {
-    if (!closing) failure ??= err;
-  });
+  // piscina emits 'error' for a thread that died holding no task (nothing is lost: it is
+  // replaced) and for a reply it cannot match; unhandled, the event would end the process
+  const onPoolError = (err: Error) => {
+    if (!closing) log?.(`warning: an extraction thread failed between articles and was replaced (${err.message})`);
+  };
+  pool.on('error', onPoolError);
+
+  const reply = (r: PoolReply): ArticleOutcome => {
+    if ('fatal' in r) throw new ConfigError(r.fatal);
+    return r;
+  };
+  const died = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
   return {
     threads,
     async run(task) {
-      if (failure) throw failure;
-      const reply = await pool.run(task);
-      if ('fatal' in reply) throw new ConfigError(reply.fatal);
-      return reply;
+      let first: unknown;
+      try {
+        return reply(await pool.run(task));
+      } catch (err) {
+        if (closing || err instanceof ConfigError) throw err;
+        first = err;
+      }
+      log?.(`warning: ${task.source}: the extraction thread died (${died(first)}); retrying the article once on a fresh thread`);
+      if (!retryPool) {
+        retryPool = createPool(config, { min: 0, max: 1, perThread: 1, idleMs: 60_000 });
+        retryPool.on('error', onPoolError);
+      }
+      try {
+        return reply(await retryPool.run(task));
+      } catch (err) {
+        if (closing || err instanceof ConfigError) throw err;
+        return { ok: false, message: errorMessage(task.source, new Error(`the extraction thread died on this article twice (${died(first)}; then ${died(err)}); not retried again`)) };
+      }
     },
     async close() {
       closing = true;
-      await pool.destroy();
+      await Promise.all([pool.destroy(), retryPool?.destroy()]);
     },
   };
 }
@@ -95,9 +145,9 @@ async function inlineProcessor(config: ExtractorConfig): Promise<Processor> {
 }
 
 /** Start the threads and check the configuration (rules) loads before any article is read. */
-export async function startProcessor(config: ExtractorConfig, workers: number, { eager = false } = {}): Promise<Processor> {
+export async function startProcessor(config: ExtractorConfig, workers: number, options: ProcessorOptions = {}): Promise<Processor> {
   if (workers <= 0) return inlineProcessor(config);
-  const processor = poolProcessor(config, workers, eager);
+  const processor = poolProcessor(config, workers, options);
   try {
     // any thread's answer shows whether the rules load; a bad --rules fails here, once
     await processor.run({ source: 'startup check', text: '', want: {} });

@@ -19,7 +19,29 @@ try {
   fatal = err instanceof Error ? err.message : String(err);
 }
 
-export default function handle(task: ArticleTask): PoolReply {
+/**
+ * TEST ONLY, not a user feature: ZHX_TEST_CRASH_ON=<text> kills this thread on every
+ * article whose id (JSON Lines) or doc (files) contains <text>, the way a bug in a
+ * dependency or a native crash confined to the thread would, so tests can check that
+ * the pool replaces the thread and retries the article (processor.ts).
+ * ZHX_TEST_CRASH_MODE=exit ends the thread with process.exit; by default it dies
+ * of an uncaught exception. Both happen outside the task, as a real crash would:
+ * the task itself never settles.
+ */
+const crashOn = process.env.ZHX_TEST_CRASH_ON || undefined;
+const crashByExit = process.env.ZHX_TEST_CRASH_MODE === 'exit';
+
+function crash(task: ArticleTask): Promise<never> {
+  return new Promise(() => {
+    setImmediate(() => {
+      if (crashByExit) process.exit(70);
+      throw new Error(`test crash on ${task.source} (ZHX_TEST_CRASH_ON)`);
+    });
+  });
+}
+
+export default function handle(task: ArticleTask): PoolReply | Promise<PoolReply> {
   if (fatal !== undefined || !processArticle) return { fatal: fatal ?? 'extractor not initialised' };
+  if (crashOn !== undefined && (task.id ?? task.doc ?? '').includes(crashOn)) return crash(task);
   return processArticle(task);
 }

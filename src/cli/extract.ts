@@ -48,6 +48,8 @@ export const EXTRACT_USAGE = `usage: zhx extract [PATH...] [options]
                      (results are written atomically, so an existing file is complete)
   --workers N        extraction threads (default: the core count; 0 = main thread);
                      each loads its own ~250 MB dictionary
+  --follow-symlinks  follow symbolic links met inside input folders (default: skip
+                     them, naming each on stderr); each real folder is walked once
   --ref-date D       the articles' date (YYYY, YYYY-MM or YYYY-MM-DD) where they give none
                      (a file's own date can sit beside it in <name>.meta.json: {"refDate": "..."})
   --no-lexicon       do not use the known-company lexicon (measures the rules alone)
@@ -100,6 +102,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
       'output-jsonl': { type: 'string' },
       errors: { type: 'string' },
       resume: { type: 'boolean', default: false },
+      'follow-symlinks': { type: 'boolean', default: false },
       workers: { type: 'string' },
       'ref-date': { type: 'string' },
       'no-lexicon': { type: 'boolean', default: false },
@@ -126,7 +129,10 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
 
   // threads first: a bad --rules stops the run before any output file is touched
   const stats = new BatchStats();
-  const processor = await startProcessor({ useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: resolve(values.rules) }) }, workers);
+  // stderr notes from the pool (a thread that died); redirected past the progress bar once it exists
+  let say = io.stderr;
+  const config = { useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: resolve(values.rules) }) };
+  const processor = await startProcessor(config, workers, { log: (s) => say(s) });
   stats.ready();
   let results: LineSink | undefined;
   let errors: LineSink | undefined;
@@ -143,18 +149,20 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
     errors = errorsFile ? lazySink(() => fileSink(errorsFile)) : undefined;
 
     const progress = io.stderrTTY && !values.quiet ? new Progress(io.stderrTTY, stats) : undefined;
-    const say = (s: string) => {
+    say = (s: string) => {
       progress?.clear();
       io.stderr(s);
     };
+    const followSymlinks = values['follow-symlinks'];
+    const onSkip = (link: string, reason: string) => say(`skipped ${path.relative(io.cwd, link) || link}: ${reason}`);
     const items: AsyncIterable<InputItem> =
       values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl)
       : fromStdin ? (async function* () { yield await stdinArticle(io.stdin); })()
-      : pathArticles(positionals, io.cwd);
+      : pathArticles(positionals, io.cwd, { followSymlinks, onSkip });
     if (progress) {
       if (fromStdin) progress.total = 1;
       // counted alongside the run, so a huge input starts at once
-      else void countArticles(positionals, values.jsonl, io.cwd).then((n) => (progress.total = n), () => undefined);
+      else void countArticles(positionals, values.jsonl, io.cwd, followSymlinks).then((n) => (progress.total = n), () => undefined);
     }
 
     await runBatch(items, {

@@ -10,7 +10,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DEFAULT_MAX_BYTES } from '../decode/index.js';
-import { expandGlob, hasGlob, walkTxt } from '../batch/glob.js';
+import { expandGlob, hasGlob, walkTxt, type WalkOptions } from '../batch/glob.js';
 import { readLines } from '../batch/lines.js';
 
 export interface Article {
@@ -46,16 +46,20 @@ function fileArticle(file: string, base: string, cwd: string): Article {
   return { id: path.basename(relative), source: posix(path.relative(cwd, file)) || file, relativeName: relative, file };
 }
 
-/** Files, folders and glob patterns given on the command line, in order; a missing path is an error record. */
-export async function* pathArticles(paths: readonly string[], cwd: string): AsyncGenerator<InputItem> {
+/**
+ * Files, folders and glob patterns given on the command line, in order; a missing
+ * path is an error record. A path named on the command line is used even when it
+ * is a symbolic link (the user chose it); links met inside folders follow `walk`.
+ */
+export async function* pathArticles(paths: readonly string[], cwd: string, walk: WalkOptions = {}): AsyncGenerator<InputItem> {
   for (const p of paths) {
     const full = path.resolve(cwd, p);
     const found = await stat(full).catch(() => undefined);
     try {
-      if (found?.isDirectory()) for await (const file of walkTxt(full)) yield fileArticle(file, full, cwd);
+      if (found?.isDirectory()) for await (const file of walkTxt(full, walk)) yield fileArticle(file, full, cwd);
       else if (found) yield fileArticle(full, path.dirname(full), cwd);
       else if (hasGlob(p)) {
-        const { base, files } = expandGlob(p, cwd);
+        const { base, files } = expandGlob(p, cwd, walk);
         let matched = 0;
         for await (const file of files) {
           matched++;
@@ -157,7 +161,7 @@ export async function loadArticle(article: Article): Promise<Article> {
 }
 
 /** How many articles an input holds, for the progress bar; counted alongside the run. */
-export async function countArticles(paths: readonly string[], jsonl: string | undefined, cwd: string): Promise<number | undefined> {
+export async function countArticles(paths: readonly string[], jsonl: string | undefined, cwd: string, followSymlinks = false): Promise<number | undefined> {
   if (jsonl === '-') return undefined;
   if (jsonl !== undefined) {
     // newlines, plus an unterminated last line; blank lines count too (a rare overestimate)
@@ -171,6 +175,7 @@ export async function countArticles(paths: readonly string[], jsonl: string | un
     return last === 0x0a ? lines : lines + 1;
   }
   let n = 0;
-  for await (const _ of pathArticles(paths, cwd)) n++;
+  // no onSkip: the run itself reports skipped links, once
+  for await (const _ of pathArticles(paths, cwd, { followSymlinks })) n++;
   return n;
 }

@@ -26,6 +26,7 @@ export interface NameCandidate {
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
 const PLACE_TAGS = /^(ns|nt|nz)$/;
+const PARTICLES = new Set([...'的了是在和与及等也都就们个位着过吗呢吧']);
 
 function nextCut(ctx: DocContext, from: number): number {
   let i = from + 1;
@@ -71,7 +72,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (inner.length > 0 && !titleBefore) continue;
     if (given === 2 && t.notGivenNameChars.has(view[end - 1]!)) continue;
     const name = view.slice(i, end);
-    if (t.notNames.has(name) || t.notGivenNameChars.has(view[i + surname.length]!)) continue;
+    // the given name cannot open with a particle (王的, 李在): other function-like characters
+    // (其, 之, 此) do occur in given names (钱其琛)
+    if (t.notNames.has(name) || PARTICLES.has(view[i + surname.length]!)) continue;
     // 张博士, 王表示: the "given name" is the cue itself
     if (t.after.startingAt(view, i + surname.length)) continue;
     const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1));
@@ -87,6 +90,8 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
+    // one jieba word read as a name, of three characters (杨植麟); two-character ones need a
+    // cue (tried: accepting jieba's nr reading of 李安 lost more precision than it gained recall)
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
