@@ -68,15 +68,24 @@ interface Entry {
 
 /**
  * One walk's state. Links are skipped by default because they can leave the tree
- * or loop; followed, each real folder is entered at most once per pattern step
- * (`key`), so a link to an ancestor ends instead of recursing forever. A skipped
- * link is reported only where it would have been used (a folder to descend into,
- * a .txt file), and once.
+ * or loop. Followed, they are walked after the plain tree, so a folder reachable
+ * both ways is named by its real place; and each real folder is entered at most
+ * once per pattern step (`key`), so a link to an ancestor ends instead of
+ * recursing forever. A skipped link is reported only where it would have been
+ * used (a folder to descend into, a .txt file), and once.
  */
 class Walker {
   private readonly visited = new Set<string>();
   private readonly reported = new Set<string>();
+  /** walks through folder links, waiting for the plain tree to be done (breadth first) */
+  readonly deferred: (() => AsyncGenerator<string>)[] = [];
   constructor(private readonly options: WalkOptions) {}
+
+  /** A walk, then the folder links it met, then the links those met. */
+  async *run(walk: AsyncGenerator<string>): AsyncGenerator<string> {
+    yield* walk;
+    for (let next = this.deferred.shift(); next; next = this.deferred.shift()) yield* next();
+  }
 
   private skip(full: string, reason: string): false {
     if (!this.reported.has(full)) {
@@ -95,13 +104,21 @@ class Walker {
     return true;
   }
 
-  /** false when this folder (by real path) was already entered for this key: a loop or a second link */
-  async enter(dir: string, key: string | number): Promise<boolean> {
+  /** false when this folder (by real path) was already entered for this key: only a link can lead back */
+  async enter(dir: string, key: string): Promise<boolean> {
     if (!this.options.followSymlinks) return true; // without links the tree has no cycles
     const real = `${key}\0${await realpath(dir)}`;
-    if (this.visited.has(real)) return this.skip(dir, 'symbolic link to a folder already walked (a loop or a second link)');
+    if (this.visited.has(real)) return this.skip(dir, 'symbolic link to a folder already walked (a loop, or a second name for it)');
     this.visited.add(real);
     return true;
+  }
+
+  /** Descend into a subfolder now, or after the plain tree when it is a link. */
+  descend(e: Entry, walk: () => AsyncGenerator<string>): AsyncGenerator<string> | undefined {
+    if (!this.use(e)) return undefined;
+    if (e.link === undefined) return walk();
+    this.deferred.push(walk);
+    return undefined;
   }
 
   /** A folder's files, subfolders and links, sorted by name so every run sees the same order. */
@@ -125,7 +142,8 @@ class Walker {
     if (!(await this.enter(dir, 'walk'))) return;
     for (const e of await this.entries(dir)) {
       if (e.dir) {
-        if (!e.name.startsWith('.') && this.use(e)) yield* this.walkTxt(e.full);
+        const sub = e.name.startsWith('.') ? undefined : this.descend(e, () => this.walkTxt(e.full));
+        if (sub) yield* sub;
       } else if (isTxt(e.name) && this.use(e)) yield e.full;
     }
   }
@@ -133,9 +151,13 @@ class Walker {
 
 const isTxt = (name: string) => /\.txt$/i.test(name);
 
-/** Every .txt file under dir, recursively, in name order; hidden folders (.git, .partial) are skipped. */
+/**
+ * Every .txt file under dir, recursively, in name order (followed folder links
+ * last); hidden folders (.git, .partial) are skipped.
+ */
 export function walkTxt(dir: string, options: WalkOptions = {}): AsyncGenerator<string> {
-  return new Walker(options).walkTxt(dir);
+  const walker = new Walker(options);
+  return walker.run(walker.walkTxt(dir));
 }
 
 /**
@@ -143,7 +165,8 @@ export function walkTxt(dir: string, options: WalkOptions = {}): AsyncGenerator<
  * files), and the folder the pattern's fixed prefix names, which output names are
  * relative to. Each file is yielded once: the walk carries the set of pattern steps
  * still possible (a small NFA), and a folder the whole pattern matches is handed to
- * walkTxt and not searched again. In each folder, files come before subfolders.
+ * walkTxt and not searched again. In each folder, files come before subfolders;
+ * followed folder links come after everything else.
  */
 export function expandGlob(pattern: string, cwd: string, options: WalkOptions = {}): { base: string; files: AsyncGenerator<string> } {
   const walker = new Walker(options);
@@ -186,8 +209,9 @@ export function expandGlob(pattern: string, cwd: string, options: WalkOptions = 
     for (const e of found) {
       if (!e.dir) continue;
       const next = step(states, e.name, true);
-      if (next.length > 0 && walker.use(e)) yield* search(e.full, next);
+      const sub = next.length > 0 ? walker.descend(e, () => search(e.full, next)) : undefined;
+      if (sub) yield* sub;
     }
   }
-  return { base, files: search(base, closure([0])) };
+  return { base, files: walker.run(search(base, closure([0]))) };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { PARTIAL_DIR } from './atomicWrite.js';
 
 // Windows refuses these as file names whatever the extension (CON.json is CON)
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
@@ -13,6 +14,8 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout
 const FORBIDDEN = /[\x00-\x1f\x7f<>:"\\|?*]/g;
 // most file systems cap a name at 255 bytes; leave room for ".json" and temp suffixes
 const MAX_NAME_BYTES = 200;
+// the whole relative name: Linux allows 4096 bytes for a path, and the output folder's own path comes first
+const MAX_PATH_BYTES = 1000;
 
 function safeSegment(part: string): string {
   let s = part.replace(FORBIDDEN, '_');
@@ -32,20 +35,35 @@ function safeSegment(part: string): string {
   return s;
 }
 
-/** The relative output name for an id: "/"-separated, no empty, "." or ".." parts. */
+/**
+ * The relative output name for an id: "/"-separated, no empty, "." or ".." parts.
+ * The first part may not be the temp folder (atomicWrite.ts), which is deleted freely.
+ */
 export function safeRelativeName(relativeName: string): string {
-  const safe = relativeName
+  const parts = relativeName
     .split('/')
     .filter((part) => part !== '' && part !== '.' && part !== '..')
-    .map(safeSegment)
-    .join('/');
-  return safe || '_';
+    .map(safeSegment);
+  if (parts.length > 1 && parts[0]!.toLowerCase() === PARTIAL_DIR) parts[0] = `_${parts[0]}`;
+  return parts.join('/') || '_';
 }
+
+/**
+ * The key two output files clash under: case-insensitive file systems (Windows,
+ * macOS by default) would make "A.json" and "a.json" one file, and macOS also
+ * treats NFC and NFD spellings of a name as one. Clashes are refused everywhere,
+ * so an output folder means the same thing wherever it is copied.
+ */
+export const clashKey = (file: string): string => file.normalize('NFC').toLowerCase();
 
 /** Output path for an article under outDir (DIR/<name>.json), never outside it. */
 export function outputPath(outDir: string, relativeName: string): string {
   const root = path.resolve(outDir);
-  const file = path.resolve(root, `${safeRelativeName(relativeName)}.json`);
+  const name = safeRelativeName(relativeName);
+  // deep nesting cannot be shortened without losing the folders it asks for: refuse it plainly
+  const bytes = Buffer.byteLength(name);
+  if (bytes > MAX_PATH_BYTES) throw new Error(`output name too long: ${bytes} bytes once made safe (at most ${MAX_PATH_BYTES})`);
+  const file = path.resolve(root, `${name}.json`);
   // defence in depth: the rules above must make this impossible
   if (!file.startsWith(root + path.sep)) throw new Error(`output name escapes the output folder: ${JSON.stringify(relativeName)}`);
   return file;

@@ -109,7 +109,9 @@ function poolProcessor(config: ExtractorConfig, threads: number, { eager = false
       }
       log?.(`warning: ${task.source}: the extraction thread died (${died(first)}); retrying the article once on a fresh thread`);
       if (!retryPool) {
-        retryPool = createPool(config, { min: 0, max: 1, perThread: 1, idleMs: 60_000 });
+        // min 1: piscina replaces a dead thread only up to minThreads, and tasks already
+        // queued do not start one, so with min 0 the retries after a death would wait forever
+        retryPool = createPool(config, { min: 1, max: 1, perThread: 1, idleMs: 2 ** 31 - 1 });
         retryPool.on('error', onPoolError);
       }
       try {

@@ -16,7 +16,7 @@
 import { access } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { isInputError, loadArticle, type Article, type InputError, type InputItem } from '../cli/inputs.js';
-import { outputPath } from './outputPath.js';
+import { clashKey, outputPath } from './outputPath.js';
 import { writeFileAtomic } from './atomicWrite.js';
 import { errorMessage } from './errorMessage.js';
 import { ConfigError, type Processor } from './processor.js';
@@ -56,7 +56,7 @@ export async function runBatch(items: AsyncIterable<InputItem> | Iterable<InputI
   const maxChars = options.maxChars ?? 64 * 2 ** 20;
   const io = pLimit(options.io ?? 16);
   let chars = 0;
-  // output files claimed so far: two inputs with one output name would overwrite each other
+  // output files claimed so far (by clashKey): two inputs with one output name would overwrite each other
   const claimed = new Map<string, string>();
   let fatal: ConfigError | undefined;
 
@@ -104,9 +104,10 @@ export async function runBatch(items: AsyncIterable<InputItem> | Iterable<InputI
       } catch (err) {
         return Promise.resolve(failed(item, err));
       }
-      const earlier = claimed.get(file);
+      const key = clashKey(file);
+      const earlier = claimed.get(key);
       if (earlier !== undefined) return Promise.resolve(failed(item, new Error(`output name ${JSON.stringify(item.relativeName)} already used by ${earlier}`)));
-      claimed.set(file, item.source);
+      claimed.set(key, item.source);
     }
     return handle(slot, item, file);
   }

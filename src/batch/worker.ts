@@ -23,10 +23,12 @@ try {
  * TEST ONLY, not a user feature: ZHX_TEST_CRASH_ON=<text> kills this thread on every
  * article whose id (JSON Lines) or doc (files) contains <text>, the way a bug in a
  * dependency or a native crash confined to the thread would, so tests can check that
- * the pool replaces the thread and retries the article (processor.ts).
- * ZHX_TEST_CRASH_MODE=exit ends the thread with process.exit; by default it dies
- * of an uncaught exception. Both happen outside the task, as a real crash would:
- * the task itself never settles.
+ * the pool replaces the thread and retries the article (processor.ts). The thread
+ * dies of an uncaught exception, or with ZHX_TEST_CRASH_MODE=exit by process.exit.
+ * The crash happens outside the task, as a real one would (piscina sees a dead
+ * thread, not a failed task), and the task never answers: that also keeps the
+ * thread in its event loop, where the timer can fire (piscina parks an idle thread
+ * in a blocking Atomics.wait, so a thread cannot be made to die between tasks).
  */
 const crashOn = process.env.ZHX_TEST_CRASH_ON || undefined;
 const crashByExit = process.env.ZHX_TEST_CRASH_MODE === 'exit';

@@ -14,7 +14,7 @@ import { runBatch, type Outcome } from '../batch/run.js';
 import { startProcessor, defaultWorkers } from '../batch/processor.js';
 import { BatchStats } from '../batch/stats.js';
 import { Progress } from '../batch/progress.js';
-import { removePartialDir } from '../batch/atomicWrite.js';
+import { removePartialDir, removeStaleTemps } from '../batch/atomicWrite.js';
 import { callbackSink, fileSink, lazySink, streamSink, type LineSink } from '../batch/lineSink.js';
 
 export { outputPath } from '../batch/outputPath.js';
@@ -135,6 +135,13 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const processor = await startProcessor(config, workers, { log: (s) => say(s) });
   stats.ready();
   let results: LineSink | undefined;
+  // if a task never settled (a pool that lost it), Node would end the process with
+  // status 0 and results missing: make that a loud failure instead
+  const stalled = () => {
+    io.stderr('zhx: internal error: the run stopped with articles unfinished; the results are incomplete');
+    process.exitCode = 2;
+  };
+  process.once('beforeExit', stalled);
   let errors: LineSink | undefined;
   try {
     // result lines: stdout by default (unless --out), or --output-jsonl
@@ -146,6 +153,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
       : undefined;
     const errorsFile = values.errors !== undefined ? resolve(values.errors) : outDir && path.join(outDir, 'errors.jsonl');
     if (errorsFile) await rm(errorsFile, { force: true }); // a rerun (or --resume) records its own failures
+    if (outDir) await removeStaleTemps(outDir); // what a killed run left, once old enough to be nobody's
     errors = errorsFile ? lazySink(() => fileSink(errorsFile)) : undefined;
 
     const progress = io.stderrTTY && !values.quiet ? new Progress(io.stderrTTY, stats) : undefined;
@@ -202,6 +210,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     throw err;
   } finally {
+    process.off('beforeExit', stalled);
     await processor.close();
     await results?.close();
     await errors?.close();
