@@ -152,7 +152,9 @@ export async function startProcessor(config: ExtractorConfig, workers: number, o
   const processor = poolProcessor(config, workers, options);
   try {
     // any thread's answer shows whether the rules load; a bad --rules fails here, once
-    await processor.run({ source: 'startup check', text: '', want: {} });
+    const check = await processor.run({ source: 'startup check', text: '', want: {} });
+    // an empty text cannot fail: threads that die even on it cannot do the run
+    if (!check.ok) throw new Error(`the extraction threads do not work: ${check.message}`);
   } catch (err) {
     await processor.close();
     throw err;

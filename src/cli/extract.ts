@@ -134,7 +134,6 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   const config = { useLexicon: !values['no-lexicon'], ...(values.rules !== undefined && { rulesDir: resolve(values.rules) }) };
   const processor = await startProcessor(config, workers, { log: (s) => say(s) });
   stats.ready();
-  let results: LineSink | undefined;
   // if a task never settled (a pool that lost it), Node would end the process with
   // status 0 and results missing: make that a loud failure instead
   const stalled = () => {
@@ -142,6 +141,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
     process.exitCode = 2;
   };
   process.once('beforeExit', stalled);
+  let results: LineSink | undefined;
   let errors: LineSink | undefined;
   try {
     // result lines: stdout by default (unless --out), or --output-jsonl
