@@ -14,7 +14,7 @@ export function createArticleProcessor(config: ExtractorConfig): (task: ArticleT
   const extractor = createExtractor({ useLexicon: config.useLexicon, ...(config.rulesDir !== undefined && { rulesDir: config.rulesDir }) });
   return (task) => {
     try {
-      const text = task.text ?? decode(task.bytes ?? new Uint8Array(), { source: task.source }).text;
+      const text = task.text ?? decode(task.bytes ?? new Uint8Array(), { source: task.source, ...(task.maxBytes !== undefined && { maxBytes: task.maxBytes }) }).text;
       const result = extractor.extract(text, {
         ...(task.refDate !== undefined && { refDate: task.refDate }),
         ...(task.id !== undefined && { id: task.id }),

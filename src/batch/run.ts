@@ -40,6 +40,8 @@ export interface BatchOptions {
   maxChars?: number;
   /** concurrent reads and writes; default 16 */
   io?: number;
+  /** the largest article accepted, in bytes (default: decode's 50 MiB) */
+  maxBytes?: number;
 }
 
 /** One article in flight; `size` is filled in once its text is known. */
@@ -68,7 +70,7 @@ export async function runBatch(items: AsyncIterable<InputItem> | Iterable<InputI
   async function handle(slot: Slot, article: Article, file: string | undefined): Promise<Outcome> {
     try {
       if (file !== undefined && options.resume && (await io(() => exists(file)))) return { kind: 'skipped', article };
-      const loaded = await io(() => loadArticle(article));
+      const loaded = await io(() => loadArticle(article, options.maxBytes));
       if (article.file !== undefined) measure(slot, loaded);
       const result = await processor.run(options.toTask(loaded));
       if (!result.ok) return { kind: 'failed', error: { id: article.id, source: article.source, message: result.message } };

@@ -14,6 +14,8 @@ export interface ArticleTask {
   /** names the article in error messages */
   source: string;
   refDate?: string;
+  /** the largest article accepted, in bytes */
+  maxBytes?: number;
   /** copied to the result: `id` for JSON Lines and queue articles, `doc` for files */
   id?: string;
   doc?: string;

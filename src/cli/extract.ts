@@ -48,6 +48,8 @@ export const EXTRACT_USAGE = `usage: zhx extract [PATH...] [options]
                      (results are written atomically, so an existing file is complete)
   --workers N        extraction threads (default: the core count; 0 = main thread);
                      each loads its own ~250 MB dictionary
+  --max-bytes N      the largest article accepted (default 50M; K, M and G suffixes);
+                     a larger one is an error record, never read whole
   --follow-symlinks  follow symbolic links met inside input folders (default: skip
                      them, naming each on stderr); each real folder is walked once
   --ref-date D       the articles' date (YYYY, YYYY-MM or YYYY-MM-DD) where they give none
@@ -92,6 +94,14 @@ function stdoutResults(sink: LineSink) {
   };
 }
 
+/** 50M, 200K, 1G or a plain number of bytes. */
+function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)B?$/i.exec(value.trim());
+  if (!m) throw new Error(`--max-bytes: "${value}" is not a size (a number of bytes, or with K, M or G)`);
+  const scale = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 }[m[2]!.toUpperCase() as '' | 'K' | 'M' | 'G'];
+  return Math.floor(Number(m[1]) * scale);
+}
+
 export async function runExtract(argv: string[], io: ExtractIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -103,6 +113,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
       errors: { type: 'string' },
       resume: { type: 'boolean', default: false },
       'follow-symlinks': { type: 'boolean', default: false },
+      'max-bytes': { type: 'string' },
       workers: { type: 'string' },
       'ref-date': { type: 'string' },
       'no-lexicon': { type: 'boolean', default: false },
@@ -118,6 +129,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
   }
   // fail before any work
   if (values['ref-date'] !== undefined) parseRefDate(values['ref-date']);
+  const maxBytes = values['max-bytes'] === undefined ? undefined : parseSize(values['max-bytes']);
   if (values.jsonl !== undefined && positionals.length > 0) throw new Error('give either PATHs or --jsonl, not both');
   if (values.resume && values.out === undefined) throw new Error('--resume needs --out (it skips articles whose result file exists)');
   const workers = parseWorkers(values.workers);
@@ -164,8 +176,8 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
     const followSymlinks = values['follow-symlinks'];
     const onSkip = (link: string, reason: string) => say(`skipped ${path.relative(io.cwd, link) || link}: ${reason}`);
     const items: AsyncIterable<InputItem> =
-      values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl)
-      : fromStdin ? (async function* () { yield await stdinArticle(io.stdin); })()
+      values.jsonl !== undefined ? jsonlArticles(values.jsonl === '-' ? '-' : resolve(values.jsonl), io.stdin, values.jsonl, maxBytes)
+      : fromStdin ? (async function* () { yield await stdinArticle(io.stdin, maxBytes); })()
       : pathArticles(positionals, io.cwd, { followSymlinks, onSkip });
     if (progress) {
       if (fromStdin) progress.total = 1;
@@ -177,6 +189,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
       processor,
       outDir,
       resume: values.resume,
+      ...(maxBytes !== undefined && { maxBytes }),
       toTask: (article) => {
         const refDate = article.refDate ?? defaultRefDate;
         return {
@@ -184,6 +197,7 @@ export async function runExtract(argv: string[], io: ExtractIO): Promise<number>
           ...(article.text !== undefined && { text: article.text }),
           ...(article.bytes !== undefined && { bytes: article.bytes }),
           ...(refDate !== undefined && { refDate }),
+          ...(maxBytes !== undefined && { maxBytes }),
           // JSONL articles are known by id, files by path
           ...(values.jsonl !== undefined ? { id: article.id } : { doc: article.source }),
           want: { pretty: outDir !== undefined, compact: results !== undefined, summary: values.summary },

@@ -75,12 +75,12 @@ export async function* pathArticles(paths: readonly string[], cwd: string, walk:
 }
 
 /** The whole of stdin as one article (decoded later, like a file). */
-export async function stdinArticle(stream: Readable): Promise<Article> {
+export async function stdinArticle(stream: Readable, maxBytes = DEFAULT_MAX_BYTES): Promise<Article> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += (chunk as Buffer).length;
-    if (size > DEFAULT_MAX_BYTES) throw new Error(`stdin: larger than ${DEFAULT_MAX_BYTES} bytes`);
+    if (size > maxBytes) throw new Error(`stdin: larger than ${maxBytes} bytes (raise it with --max-bytes)`);
     chunks.push(chunk as Buffer);
   }
   return { id: 'stdin', source: 'stdin', relativeName: 'stdin', bytes: Buffer.concat(chunks) };
@@ -99,13 +99,13 @@ function parseJsonlRecord(line: string, lineNo: number, where: string): Article 
 }
 
 /** JSON Lines: one {"id","text","refDate"?} per line (id defaults to the line number); a bad line is an error record. */
-export async function* jsonlArticles(file: string, stdin: Readable, name = file): AsyncGenerator<InputItem> {
+export async function* jsonlArticles(file: string, stdin: Readable, name = file, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<InputItem> {
   const stream = file === '-' ? stdin : createReadStream(file);
   const source = file === '-' ? 'stdin' : name;
-  for await (const line of readLines(stream, DEFAULT_MAX_BYTES)) {
+  for await (const line of readLines(stream, maxBytes)) {
     const where = `${source}:${line.lineNo}`;
     if ('tooLong' in line) {
-      yield { id: String(line.lineNo), source: where, message: `${where}: line longer than ${DEFAULT_MAX_BYTES} characters` };
+      yield { id: String(line.lineNo), source: where, message: `${where}: line longer than ${maxBytes} characters (raise it with --max-bytes)` };
       continue;
     }
     if (line.text.trim() === '') continue;
@@ -141,7 +141,7 @@ async function sidecarRefDate(file: string): Promise<string | undefined> {
  * Read a file article's bytes and sidecar refDate. Refuses what decodeFile refuses
  * (folders, devices and FIFOs, files over the size limit) before reading a byte.
  */
-export async function loadArticle(article: Article): Promise<Article> {
+export async function loadArticle(article: Article, maxBytes = DEFAULT_MAX_BYTES): Promise<Article> {
   if (article.file === undefined) return article;
   const handle = await open(article.file, 'r').catch((err: NodeJS.ErrnoException) => {
     throw new Error(`cannot read: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`);
@@ -150,7 +150,7 @@ export async function loadArticle(article: Article): Promise<Article> {
     const info = await handle.stat();
     if (info.isDirectory()) throw new Error('cannot read: is a directory, not a file');
     if (!info.isFile()) throw new Error('cannot read: not a regular file');
-    if (info.size > DEFAULT_MAX_BYTES) throw new Error(`too large: ${info.size} bytes (limit ${DEFAULT_MAX_BYTES})`);
+    if (info.size > maxBytes) throw new Error(`too large: ${info.size} bytes (limit ${maxBytes}; raise it with --max-bytes)`);
     const bytes = await handle.readFile();
     const refDate = await sidecarRefDate(article.file);
     const { file: _file, ...rest } = article;
