@@ -6,9 +6,10 @@
  * after every kill no visible *.json is partial. The table it prints is the one in
  * docs/faults.md: `npx vitest run test/faults.test.ts`.
  */
+import { ensureDistBuilt } from './helpers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,21 +24,6 @@ const ARTICLES = 3000;
 const KILLS = 3;
 const SEED = 20240501;
 
-/** The newest modification time under a folder. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
-
-/** Build dist/ when missing or older than src/ (the same check as test/queue.test.ts). */
-function ensureBuilt() {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(path.join(REPO, 'src'))) return;
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'pipe', timeout: 180_000 });
-}
 
 /** mulberry32: a small seeded generator, so every run kills at the same points. */
 function random(seed: number): () => number {
@@ -82,7 +68,7 @@ describe('SIGKILL at random points, then --resume', () => {
   const expectedIds: string[] = [];
 
   beforeAll(() => {
-    ensureBuilt();
+    ensureDistBuilt();
     const lines: string[] = [];
     for (const a of generateArticles(ARTICLES, 3)) {
       // every 300th line is broken, so the final state holds error records too

@@ -4,8 +4,9 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from './helpers.js';
+import { REPO, ensureDistBuilt } from './helpers.js';
 
+ensureDistBuilt();
 const dir = mkdtempSync(path.join(tmpdir(), 'zhx-maxbytes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

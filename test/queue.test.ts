@@ -3,9 +3,10 @@
  * `zhx queue add`, two `zhx worker` processes (the built CLI, as users run it), one
  * killed with SIGKILL mid-run. Every article must end with exactly one result.
  */
+import { ensureDistBuilt } from './helpers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,25 +19,6 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'zhx-queue-'));
 const children: ChildProcess[] = [];
 let redisUrl = '';
 
-/** The newest modification time under a folder (bounded: the source tree is small). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
-
-/** The workers run dist/: build it when missing or older than src/ (CI builds it in `npm ci`). */
-function ensureBuilt() {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(path.join(REPO, 'src'))) return;
-  try {
-    execFileSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'pipe', timeout: 180_000 });
-  } catch (err) {
-    throw new Error(`dist/ is missing or stale and "tsc -p tsconfig.build.json" failed; run npm run build:\n${(err as { stdout?: Buffer }).stdout ?? err}`);
-  }
-}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -99,7 +81,7 @@ beforeAll(async () => {
   await import('ioredis' as string).catch(() => {
     throw new Error('the ioredis package is missing: it must be a dependency of zh-news-extract (npm install ioredis)');
   });
-  ensureBuilt();
+  ensureDistBuilt();
   const port = await freePort();
   const redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
   children.push(redis);
