@@ -21,8 +21,13 @@ export interface DateRules {
 const YEAR_PARTS = new Set<DatePart>(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
 
 /** TIMEX value and mod of a parsed calendar expression. */
-function timex(p: { year?: number | string; month?: number; day?: number; part?: DatePart }): Pick<DateCandidate, 'value' | 'mod'> {
+function timex(p: { year?: number | string; month?: number; day?: number; part?: DatePart; monthTo?: number; dayTo?: number }): Pick<DateCandidate, 'value' | 'mod'> {
   const year = p.year === undefined ? 'XXXX' : String(p.year);
+  // 2019年1-5月, 4月12-19日: an interval written once
+  if (p.monthTo !== undefined && p.month !== undefined) return { value: `${year}-${pad2(p.month)}/${year}-${pad2(p.monthTo)}` };
+  if (p.dayTo !== undefined && p.month !== undefined && p.day !== undefined) {
+    return { value: `${year}-${pad2(p.month)}-${pad2(p.day)}/${year}-${pad2(p.month)}-${pad2(p.dayTo)}` };
+  }
   let value = year;
   if (p.part && YEAR_PARTS.has(p.part)) value = `${year}-${p.part}`;
   else if (p.month !== undefined) value = `${year}-${pad2(p.month)}${p.day !== undefined ? `-${pad2(p.day)}` : ''}`;
@@ -34,6 +39,10 @@ function timex(p: { year?: number | string; month?: number; day?: number; part?:
 /** A partial date (XXXX-03-19) completed from refDate where it knows enough. */
 function resolvePartial(value: string, ref: RefDate | undefined): string | undefined {
   if (!ref || !value.startsWith('XXXX')) return undefined;
+  if (value.includes('/')) {
+    const [a, b] = value.split('/').map((v) => resolvePartial(v, ref));
+    return a && b ? `${a}/${b}` : undefined;
+  }
   const resolved = value.startsWith('XXXX-XX-')
     ? ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`
     : `${ref.year}${value.slice(4)}`;

@@ -14,6 +14,9 @@ export interface DateParts {
   month?: number;
   day?: number;
   part?: DatePart;
+  /** the end of a range written once: 1-5月 (monthTo 5), 12-19日 (dayTo 19) */
+  monthTo?: number;
+  dayTo?: number;
   /** how it was written, for the rule id */
   form: 'iso' | 'ymd' | 'md' | 'd';
 }
@@ -45,24 +48,41 @@ function isoDateAt(view: string, i: number): DateParts | null {
 }
 
 /** month [day | month part] starting at i: 12 月, 3 月 19 日, 5月中旬 */
+/** `1-5` or `12至19`: a second number after a range joiner, greater than the first and at most `max`. */
+function secondOfRange(view: string, first: { end: number; min: number }, max: number, numerals: NumeralTables, tables: DateTables) {
+  const j = skipSpaces(view, first.end, 1);
+  const joiner = tables.rangeJoiners.find((w) => view.startsWith(w, j));
+  if (!joiner) return null;
+  const second = wholeNumber(view, skipSpaces(view, j + joiner.length, 1), numerals);
+  return second && second.min > first.min && second.min <= max ? second : null;
+}
+
 function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateTables) {
   const n = wholeNumber(view, i, numerals);
   if (!n || n.min < 1 || n.min > 12) return null;
-  const m = skipSpaces(view, n.end, 1);
+  // 1-5月: a range of months written with one 月
+  const monthRange = secondOfRange(view, n, 12, numerals, tables);
+  const m = skipSpaces(view, (monthRange ?? n).end, 1);
   if (view[m] !== '月') return null;
   const month = n.min;
   let end = m + 1;
   let day: number | undefined;
+  let dayTo: number | undefined;
   let part: DatePart | undefined;
+  if (monthRange) return { end, month, monthTo: monthRange.min, day, part };
   const d = skipSpaces(view, end, 1);
   const dayNumber = wholeNumber(view, d, numerals);
   if (dayNumber && dayNumber.min >= 1 && dayNumber.min <= 31) {
-    const unit = skipSpaces(view, dayNumber.end, 1);
+    // 12-19日: a range of days written with one 日
+    const dayRange = secondOfRange(view, dayNumber, 31, numerals, tables);
+    const unit = skipSpaces(view, (dayRange ?? dayNumber).end, 1);
     if (view[unit] === '日' || view[unit] === '号') {
       day = dayNumber.min;
+      if (dayRange) dayTo = dayRange.min;
       end = unit + 1;
     }
   }
+  if (dayTo !== undefined) return { end, month, day, dayTo, part };
   if (day === undefined) {
     const p = matchPart(view, end, tables.monthParts);
     if (p) {
@@ -99,6 +119,12 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
     }
     const rest = afterYear(view, y + 1, numerals, tables);
     return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: "ymd" };
+  }
+  // 15年3月2日, 98年4月: a two-digit year, only before a month (15年 alone is fifteen years)
+  const short = isAsciiDigit(view[i]) ? wholeNumber(view, i, numerals) : null;
+  if (short && short.plainDigits && short.digitCount === 2 && view[skipSpaces(view, short.end, 1)] === '年') {
+    const rest = monthAt(view, skipSpaces(view, skipSpaces(view, short.end, 1) + 1, 1), numerals, tables);
+    if (rest) return { start: i, year: short.min <= 30 ? 2000 + short.min : 1900 + short.min, ...rest, form: 'ymd' };
   }
   const month = monthAt(view, i, numerals, tables);
   if (month) return { start: i, ...month, form: 'md' };
