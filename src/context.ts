@@ -18,8 +18,3 @@ export interface DocContext {
   readonly boundary: Uint8Array;
   readonly refDate?: RefDate;
 }
-
-/** True when [start, end) starts and ends on token boundaries. */
-export function alignsWithTokens(ctx: DocContext, start: number, end: number): boolean {
-  return ctx.boundary[start] === 1 && ctx.boundary[end] === 1;
-}

@@ -28,10 +28,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function formatRefDate(r: RefDate): string {
-  return r.day !== undefined ? `${r.year}-${pad2(r.month!)}-${pad2(r.day)}` : r.month !== undefined ? `${r.year}-${pad2(r.month)}` : String(r.year);
-}
-
 /** ISO 8601 week of a calendar day: 2025-01-31 -> 2025-W05. */
 export function isoWeek(year: number, month: number, day: number): string {
   const date = new Date(Date.UTC(year, month - 1, day));
