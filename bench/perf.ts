@@ -60,7 +60,8 @@ step('pipeline, 1 thread');
 const seed = readFileSync(SEED_FILE, 'utf8');
 const warmText = Array.from({ length: 50 }, () => seed).join('\n');
 const one = await startPool(1, warmText);
-const pipeline1 = await runTexts(one.processor, texts, 4);
+// as many articles in flight as `zhx extract` keeps (src/batch/run.ts: 16 per thread, at least 64)
+const pipeline1 = await runTexts(one.processor, texts, 64);
 
 step('time per character at 1x .. 1000x article length (1 thread)');
 const scaling: { factor: number; chars: number; msPerRun: number; nsPerChar: number }[] = [];
@@ -87,7 +88,7 @@ await one.processor.close();
 
 step(`pipeline, ${N} threads`);
 const many = await startPool(N, warmText);
-const pipelineN = await runTexts(many.processor, texts, 4 * N);
+const pipelineN = await runTexts(many.processor, texts, Math.max(64, 16 * N));
 await many.processor.close();
 
 // ---- the peer --------------------------------------------------------------------

@@ -11,7 +11,14 @@ import { createPipeline, type ExtractOptions } from './pipeline.js';
 import type { LoadRulesOptions } from './rules/index.js';
 import type { ExtractionResult } from './schema.js';
 
-export interface ExtractorOptions extends LoadRulesOptions {}
+export interface ExtractorOptions extends LoadRulesOptions {
+  /**
+   * Check every result against the zod schema before returning it (throws on a
+   * mismatch). Off by default: the pipeline builds results of that shape, and the
+   * tests check every output they see; turn it on when changing rules or code.
+   */
+  validateOutput?: boolean;
+}
 export type { ExtractOptions } from './pipeline.js';
 
 export interface Extractor {
@@ -40,8 +47,8 @@ let shared: Extractor | undefined;
 
 /** One-off convenience: extract with the bundled rules (loaded on first call). */
 export function extract(text: string, options?: ExtractOptions & ExtractorOptions): ExtractionResult {
-  const { rulesDir, useLexicon, ...opts } = options ?? {};
-  if (rulesDir !== undefined || useLexicon !== undefined) return createExtractor({ rulesDir, useLexicon }).extract(text, opts);
+  const { rulesDir, useLexicon, validateOutput, ...opts } = options ?? {};
+  if (rulesDir !== undefined || useLexicon !== undefined || validateOutput !== undefined) return createExtractor({ rulesDir, useLexicon, validateOutput }).extract(text, opts);
   shared ??= createExtractor();
   return shared.extract(text, opts);
 }

@@ -2,7 +2,7 @@
  * The pipeline, in order: convert (traditional -> simplified, offsets kept), segment
  * (jieba), extract (money, date, person, company), refine (modifiers, article currency,
  * overlaps), then map every span back to the original text, group entities and
- * validate the result against the schema. Synchronous and free of I/O after set-up.
+ * (optionally) validate the result against the schema. Synchronous and free of I/O after set-up.
  */
 import { createConverter, type Conversion } from './convert/index.js';
 import { loadSegmenter, segment, splitGlued, tokenBoundaries } from './segment/index.js';
@@ -68,18 +68,36 @@ function toMention(c: Candidate, conversion: Conversion): EntityInput {
       return { mention: { type: 'company', ...base, name: phraseKey(simplified) }, ...(c.canonical && { canonical: c.canonical }) };
     case 'person':
       return { mention: { type: 'person', ...base, name: simplified } };
-    case 'money': {
-      const { type, start: _s, end: _e, rule: _r, bareYuan: _b, ...fields } = c;
-      return { mention: { type, ...base, ...fields } };
-    }
-    case 'date': {
-      const { type, start: _s, end: _e, rule: _r, ...fields } = c;
-      return { mention: { type, ...base, ...fields } };
-    }
+    // fields in the schema's order, absent ones left out: the JSON is byte-stable
+    case 'money':
+      return {
+        mention: {
+          type: 'money', ...base,
+          ...(c.value !== undefined && { value: c.value }),
+          ...(c.min !== undefined && { min: c.min }),
+          ...(c.max !== undefined && { max: c.max }),
+          currency: c.currency,
+          ...(c.mod !== undefined && { mod: c.mod }),
+        },
+      };
+    case 'date':
+      return {
+        mention: {
+          type: 'date', ...base, value: c.value,
+          ...(c.mod !== undefined && { mod: c.mod }),
+          ...(c.relative !== undefined && { relative: c.relative }),
+          ...(c.resolved !== undefined && { resolved: c.resolved }),
+        },
+      };
   }
 }
 
-export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
+export interface PipelineOptions extends LoadRulesOptions {
+  /** parse every result with the zod schema (see ExtractorOptions.validateOutput) */
+  validateOutput?: boolean;
+}
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const rules = loadRules(options);
   const convert = createConverter({ rulesDir: rules.dir });
   const ensureSegmenter = loadSegmenter(rules.userWords);
@@ -96,15 +114,15 @@ export function createPipeline(options: LoadRulesOptions = {}): Pipeline {
       const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
       const inputs = findCandidates(ctx, rules, conversion.script).map((c) => toMention(c, conversion));
       const mentions: Mention[] = inputs.map((i) => i.mention);
-      const result = resultSchema.parse({
+      const result: ExtractionResult = {
         ...(opts.id !== undefined && { id: opts.id }),
         ...(opts.doc !== undefined && { doc: opts.doc }),
         script: conversion.script,
         ...(opts.refDate !== undefined && { refDate: opts.refDate }),
         mentions,
         entities: groupEntities(inputs),
-      });
-      return { result, conversion };
+      };
+      return { result: options.validateOutput ? resultSchema.parse(result) : result, conversion };
     },
   };
 }

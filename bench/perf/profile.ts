@@ -84,7 +84,7 @@ export async function profilePipeline(extractor: Extractor, texts: readonly stri
   }
   const rows = <K extends string>(m: Map<string, number>, key: K, top: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, h]) => ({ [key]: k, msPerArticle: h * perHit, share: h / hits }) as { [P in K]: string } & { msPerArticle: number; share: number });
-  return { articles: texts.length, chars, msPerArticle: ms / texts.length, stages: rows(stages, 'stage', 14), functions: rows(fns, 'fn', 15) };
+  return { articles: texts.length, chars, msPerArticle: ms / texts.length, stages: rows(stages, 'stage', 14), functions: rows(fns, 'fn', Number(process.env.TOPFN ?? 15)) };
 }
 
 export function printProfile(p: StageProfile, log: (s: string) => void = console.log): void {

@@ -39,7 +39,7 @@ function workerScript(): { filename: string; execArgv: string[] } {
 /** A piscina pool of extraction threads. */
 function createPool(config: ExtractorConfig, options: { min: number; max: number; perThread: number; idleMs: number }) {
   const { filename, execArgv } = workerScript();
-  return new Piscina<ArticleTask, PoolReply>({
+  return new Piscina<readonly ArticleTask[], PoolReply[]>({
     filename,
     execArgv,
     workerData: config,
@@ -56,6 +56,18 @@ export interface ProcessorOptions {
   /** notes for the user's stderr: a thread that died and what became of its articles */
   log?: (message: string) => void;
 }
+
+/** An article waiting to be sent to a thread, with its caller's promise. */
+interface Waiting {
+  task: ArticleTask;
+  resolve(outcome: ArticleOutcome): void;
+  reject(err: unknown): void;
+}
+
+// a batch is small enough that a thread never holds much text and the window stays busy
+const MAX_BATCH_ARTICLES = 16;
+const MAX_BATCH_CHARS = 256 * 1024;
+const PER_THREAD = 2;
 
 /**
  * A thread that dies (an uncaught exception, process.exit in the thread, a crash in
@@ -76,13 +88,13 @@ function poolProcessor(config: ExtractorConfig, threads: number, { eager = false
     max: threads,
     // threads hold a 250 MB dictionary each: once started, never let them idle out and reload
     idleMs: 2 ** 31 - 1,
-    // a few tasks queued inside each thread: it starts the next article as soon as one is
-    // done, instead of idling until the main thread gets round to sending it one (short
-    // articles left threads waiting a third of the time); tasks still run one at a time
-    perThread: 4,
+    // a second batch queued inside each thread: it starts it as soon as one is done,
+    // instead of idling until the main thread gets round to sending one; batches still
+    // run one at a time
+    perThread: PER_THREAD,
   });
   // started on the first death only: most runs never pay for its dictionary
-  let retryPool: Piscina<ArticleTask, PoolReply> | undefined;
+  let retryPool: Piscina<readonly ArticleTask[], PoolReply[]> | undefined;
   let closing = false;
   // piscina emits 'error' for a thread that died holding no task (nothing is lost: it is
   // replaced) and for a reply it cannot match; unhandled, the event would end the process
@@ -97,29 +109,84 @@ function poolProcessor(config: ExtractorConfig, threads: number, { eager = false
   };
   const died = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+  /** One article alone on the retry thread, after the thread that held it died. */
+  const retryAlone = async (task: ArticleTask, first: unknown): Promise<ArticleOutcome> => {
+    log?.(`warning: ${task.source}: the extraction thread died (${died(first)}); retrying the article once on a fresh thread`);
+    if (!retryPool) {
+      // min 1: piscina replaces a dead thread only up to minThreads, and tasks already
+      // queued do not start one, so with min 0 the retries after a death would wait forever
+      retryPool = createPool(config, { min: 1, max: 1, perThread: 1, idleMs: 2 ** 31 - 1 });
+      retryPool.on('error', onPoolError);
+    }
+    try {
+      return reply((await retryPool.run([task]))[0]!);
+    } catch (err) {
+      if (closing || err instanceof ConfigError) throw err;
+      return { ok: false, message: errorMessage(task.source, new Error(`the extraction thread died on this article twice (${died(first)}; then ${died(err)}); not retried again`)) };
+    }
+  };
+
+  // Articles go to the threads in batches: one message each way per batch instead of
+  // per article, which on short articles was a third of the coordinator's work. At most
+  // PER_THREAD batches per thread are out; articles arriving meanwhile wait here and
+  // leave together as the next batch when one comes back (a batch of one when idle).
+  const slots = threads * PER_THREAD;
+  let waiting: Waiting[] = [];
+  let busy = 0;
+  let flushScheduled = false;
+  const dispatch = async (batch: Waiting[]) => {
+    busy++;
+    let replies: PoolReply[];
+    try {
+      replies = await pool.run(batch.map((w) => w.task));
+    } catch (err) {
+      // a dead thread (or closing): every article it held is retried alone
+      for (const w of batch) {
+        if (closing || err instanceof ConfigError) w.reject(err);
+        else retryAlone(w.task, err).then(w.resolve, w.reject);
+      }
+      return;
+    } finally {
+      busy--;
+      scheduleFlush();
+    }
+    batch.forEach((w, i) => {
+      try {
+        w.resolve(reply(replies[i]!));
+      } catch (err) {
+        w.reject(err);
+      }
+    });
+  };
+  const flush = () => {
+    flushScheduled = false;
+    while (waiting.length > 0 && busy < slots) {
+      const size = Math.min(MAX_BATCH_ARTICLES, Math.ceil(waiting.length / (slots - busy)));
+      let n = 0;
+      let chars = 0;
+      while (n < waiting.length && n < size) {
+        chars += waiting[n]!.task.text?.length ?? waiting[n]!.task.bytes?.length ?? 0;
+        if (n > 0 && chars > MAX_BATCH_CHARS) break;
+        n++;
+      }
+      void dispatch(waiting.slice(0, n));
+      waiting = waiting.slice(n);
+    }
+  };
+  // articles submitted in the same turn of the event loop can share a batch
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
+  };
+
   return {
     threads,
-    async run(task) {
-      let first: unknown;
-      try {
-        return reply(await pool.run(task));
-      } catch (err) {
-        if (closing || err instanceof ConfigError) throw err;
-        first = err;
-      }
-      log?.(`warning: ${task.source}: the extraction thread died (${died(first)}); retrying the article once on a fresh thread`);
-      if (!retryPool) {
-        // min 1: piscina replaces a dead thread only up to minThreads, and tasks already
-        // queued do not start one, so with min 0 the retries after a death would wait forever
-        retryPool = createPool(config, { min: 1, max: 1, perThread: 1, idleMs: 2 ** 31 - 1 });
-        retryPool.on('error', onPoolError);
-      }
-      try {
-        return reply(await retryPool.run(task));
-      } catch (err) {
-        if (closing || err instanceof ConfigError) throw err;
-        return { ok: false, message: errorMessage(task.source, new Error(`the extraction thread died on this article twice (${died(first)}; then ${died(err)}); not retried again`)) };
-      }
+    run(task) {
+      return new Promise<ArticleOutcome>((resolve, reject) => {
+        waiting.push({ task, resolve, reject });
+        scheduleFlush();
+      });
     },
     async close() {
       closing = true;

@@ -42,8 +42,9 @@ function crash(task: ArticleTask): Promise<never> {
   });
 }
 
-export default function handle(task: ArticleTask): PoolReply | Promise<PoolReply> {
-  if (fatal !== undefined || !processArticle) return { fatal: fatal ?? 'extractor not initialised' };
-  if (crashOn !== undefined && (task.id ?? task.doc ?? '').includes(crashOn)) return crash(task);
-  return processArticle(task);
+/** A batch of articles in, one reply per article out, in order (one message each way per batch). */
+export default function handle(batch: readonly ArticleTask[]): PoolReply[] | Promise<never> {
+  const crashing = crashOn === undefined ? undefined : batch.find((task) => (task.id ?? task.doc ?? '').includes(crashOn));
+  if (crashing) return crash(crashing);
+  return batch.map((task) => (fatal !== undefined || !processArticle ? { fatal: fatal ?? 'extractor not initialised' } : processArticle(task)));
 }

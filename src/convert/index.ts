@@ -80,36 +80,65 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
   return { text: parts.join(''), start, end };
 }
 
+// UTF-16 surrogates: a text without them maps one code unit to one code unit
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** BMP code points that only simplified text uses, as a bitmap: read once per Han character. */
+const bitmaps = new WeakMap<ReadonlySet<number>, Uint8Array>();
+function bmpBitmap(set: ReadonlySet<number>): Uint8Array {
+  let bits = bitmaps.get(set);
+  if (!bits) {
+    bits = new Uint8Array(0x10000);
+    for (const cp of set) if (cp <= 0xffff) bits[cp] = 1;
+    bitmaps.set(set, bits);
+  }
+  return bits;
+}
+
 function convert(original: string, tables: OpenccTables, fixups: FixupTable): Conversion {
   const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
-
-  // Every opencc entry keeps the number of code points (checked in tables.ts),
-  // so the three strings are walked in step, one code point at a time; only
-  // their UTF-16 lengths may differ (暐 -> U+2B4E7).
   const n = converted.length;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const simplifiedOnly = tables.simplifiedOnly;
   let changed = 0;
   let simplified = 0;
-  for (let j = 0, i = 0, k = 0; j < n; ) {
-    const out = converted.codePointAt(j)!;
-    const norm = normalized.codePointAt(k)!;
-    const next = i + (original.codePointAt(i)! > 0xffff ? 2 : 1);
-    if (norm >= FIRST_HAN) {
-      if (norm !== out) changed++;
-      if (simplifiedOnly.has(norm)) simplified++;
+
+  if (normalized === original && n === original.length && !SURROGATE.test(original) && !SURROGATE.test(converted)) {
+    // the common case (no astral characters): one code unit for one, compared in place
+    const simplifiedOnly = bmpBitmap(tables.simplifiedOnly);
+    for (let j = 0; j < n; j++) {
+      const c = original.charCodeAt(j);
+      if (c >= FIRST_HAN) {
+        if (c !== converted.charCodeAt(j)) changed++;
+        simplified += simplifiedOnly[c]!;
+      }
+      start[j] = j;
+      end[j] = j + 1;
     }
-    start[j] = i;
-    end[j] = next;
-    if (out > 0xffff) {
-      start[j + 1] = i;
-      end[j + 1] = next;
-      j += 2;
-    } else j++;
-    i = next;
-    k += norm > 0xffff ? 2 : 1;
+  } else {
+    // Every opencc entry keeps the number of code points (checked in tables.ts),
+    // so the three strings are walked in step, one code point at a time; only
+    // their UTF-16 lengths may differ (暐 -> U+2B4E7).
+    const simplifiedOnly = tables.simplifiedOnly;
+    for (let j = 0, i = 0, k = 0; j < n; ) {
+      const out = converted.codePointAt(j)!;
+      const norm = normalized.codePointAt(k)!;
+      const next = i + (original.codePointAt(i)! > 0xffff ? 2 : 1);
+      if (norm >= FIRST_HAN) {
+        if (norm !== out) changed++;
+        if (simplifiedOnly.has(norm)) simplified++;
+      }
+      start[j] = i;
+      end[j] = next;
+      if (out > 0xffff) {
+        start[j + 1] = i;
+        end[j + 1] = next;
+        j += 2;
+      } else j++;
+      i = next;
+      k += norm > 0xffff ? 2 : 1;
+    }
   }
 
   const mapped = applyFixups({ text: converted, start, end }, fixups);

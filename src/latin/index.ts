@@ -7,10 +7,18 @@ import nlp from 'compromise';
 
 /** "5.6 million" -> 5600000, "157 billion" -> 157000000000; null when it is not a number. */
 export function parseEnglishNumber(phrase: string): number | null {
-  const numbers = nlp(phrase).numbers().get() as unknown[];
-  const value = numbers[0];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  let value = englishNumbers.get(phrase);
+  if (value === undefined) {
+    const first = (nlp(phrase).numbers().get() as unknown[])[0];
+    value = typeof first === 'number' && Number.isFinite(first) ? first : null;
+    if (englishNumbers.size > 20_000) englishNumbers.clear();
+    englishNumbers.set(phrase, value);
+  }
+  return value;
 }
+
+// compromise builds a whole document per call; amounts repeat across an archive
+const englishNumbers = new Map<string, number | null>();
 
 export type LatinKind = 'person' | 'organization' | null;
 

@@ -5,24 +5,25 @@
  */
 export class WordTable<V> {
   private readonly words = new Map<string, V>();
-  /** first character -> word lengths, longest first */
-  private readonly byFirst = new Map<string, number[]>();
-  /** last character -> word lengths, longest first */
-  private readonly byLast = new Map<string, number[]>();
+  /** first code unit -> word lengths, longest first (number keys: no string per lookup) */
+  private readonly byFirst = new Map<number, number[]>();
+  /** last code unit -> word lengths, longest first */
+  private readonly byLast = new Map<number, number[]>();
 
   set(word: string, value: V): void {
     this.words.set(word, value);
-    addLength(this.byFirst, word[0]!, word.length);
-    addLength(this.byLast, word[word.length - 1]!, word.length);
+    addLength(this.byFirst, word.charCodeAt(0), word.length);
+    addLength(this.byLast, word.charCodeAt(word.length - 1), word.length);
   }
   has(word: string): boolean {
     return this.words.has(word);
   }
   /** longest word starting at i */
   startingAt(text: string, i: number): { word: string; value: V } | undefined {
-    const lengths = this.byFirst.get(text[i] ?? '');
+    const lengths = this.byFirst.get(text.charCodeAt(i));
     if (!lengths) return undefined;
     for (const len of lengths) {
+      if (i + len > text.length) continue;
       const word = text.slice(i, i + len);
       const value = this.words.get(word);
       if (value !== undefined) return { word, value };
@@ -31,7 +32,7 @@ export class WordTable<V> {
   }
   /** longest word ending at end (exclusive) */
   endingAt(text: string, end: number): { word: string; value: V } | undefined {
-    const lengths = this.byLast.get(text[end - 1] ?? '');
+    const lengths = this.byLast.get(text.charCodeAt(end - 1));
     if (!lengths) return undefined;
     for (const len of lengths) {
       if (len > end) continue;
@@ -43,7 +44,7 @@ export class WordTable<V> {
   }
 }
 
-function addLength(index: Map<string, number[]>, ch: string, length: number): void {
+function addLength(index: Map<number, number[]>, ch: number, length: number): void {
   const lengths = index.get(ch) ?? [];
   if (!lengths.includes(length)) {
     lengths.push(length);
