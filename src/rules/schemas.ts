@@ -70,6 +70,11 @@ export const dateKeywordsFile = z.strictObject({
   numberFollowers: wordList,
   holidays: z.record(word, holiday),
   centuryParts: z.array(partRule),
+  eras: z.record(word, z.number().int()),
+  deicticPairs: z.record(word, z.strictObject({ unit: dateUnit, from: z.number().int(), to: z.number().int() })),
+  solarTerms: z.record(word, z.strictObject({
+    month: z.number().int().min(1).max(12), c: z.number(), shift: z.record(z.string(), z.number().int()).optional(), bare: z.boolean().optional(),
+  })),
   lunarMarkers: wordList,
   lunarMonthWords: z.record(word, z.number().int().min(1).max(12)),
   lunarFestivals: z.record(word, z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(0).max(30), bare: z.boolean() })),

@@ -12,7 +12,7 @@ import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
 import { matchPart } from './tables.js';
-import type { DatePart, DateTables, Holiday } from './tables.js';
+import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
 import { centuryAt } from './century.js';
 import { lunarDay, lunarMonth } from './lunar.js';
 import { lunarAt } from './lunarParse.js';
@@ -29,6 +29,18 @@ type Calendar = Omit<DateParts, 'start' | 'end' | 'form' | 'year'>;
 /** A holiday's day in a known year (母亲节 2021 -> 2021-05-09). */
 function holidayDay(h: Holiday, year: number): string | undefined {
   return 'day' in h ? `${year}-${pad2(h.month)}-${pad2(h.day)}` : nthWeekday(year, h.month, h.weekday, h.nth);
+}
+
+/**
+ * The day of a solar term in 2000-2099 (the usual formula, see keywords.yaml);
+ * outside those years the caller keeps the month.
+ */
+function solarTermDay(t: SolarTerm, year: number): string | undefined {
+  if (year < 2000 || year > 2099) return undefined;
+  const yy = year % 100;
+  const leapBase = t.month <= 2 ? yy - 1 : yy;
+  const day = Math.floor(yy * 0.2422 + t.c) - Math.floor(leapBase / 4) + (t.shift.get(year) ?? 0);
+  return `${year}-${pad2(t.month)}-${pad2(day)}`;
 }
 
 /**
@@ -51,6 +63,11 @@ function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> 
     if (y === undefined) return { value: day === undefined ? 'XXXX-XX-XX/XXXX-XX-XX' : 'XXXX-XX-XX' };
     const value = day === undefined ? lunarMonth(y, month, leap) : lunarDay(y, month, day, leap);
     return value ? { value } : null;
+  }
+  if (p.solarTerm) {
+    if (y === undefined) return { value: 'XXXX-XX-XX' };
+    const day = solarTermDay(p.solarTerm, y);
+    return { value: day ?? `${y}-${pad2(p.solarTerm.month)}` };
   }
   if (p.holiday) return { value: y === undefined ? 'day' in p.holiday ? `XXXX-${pad2(p.holiday.month)}-${pad2(p.holiday.day)}` : 'XXXX-XX-XX' : holidayDay(p.holiday, y) ?? 'XXXX-XX-XX' };
   if (p.week !== undefined) {
@@ -92,7 +109,8 @@ function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): s
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
   const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
   const t = timex(p, year === undefined ? 'XXXX' : String(year));
-  if (!t || !realDays(t.value)) return null;
+  // 2019年2月29日 keeps the value as written; only a resolved value must be a real day
+  if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
   return {
     type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value,
@@ -196,6 +214,40 @@ function lunarWordAt(ctx: DocContext, i: number, rules: DateRules): DateCandidat
   return absolute({ start: i, end: r.end, lunar: r.lunar, ...year, form: 'md' }, ctx.refDate);
 }
 
+/** 民国三年, 康熙二十年9月: a year of an era, then what may follow a year. */
+function eraAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const { view } = ctx;
+  const era = rules.dates.eras.startingAt(view, i);
+  if (!era) return null;
+  const k = i + era.word.length;
+  const n = view[k] === '元' ? { end: k + 1, min: 1 } : wholeNumber(view, k, rules.numerals);
+  if (!n || n.min < 1 || n.min > 120 || view[n.end] !== '年') return null;
+  const rest = afterYear(view, n.end + 1, rules.numerals, rules.dates, opts);
+  return absolute({ start: i, year: era.value + n.min - 1, ...(rest ?? {}), end: rest?.end ?? n.end + 1, form: 'ymd' }, ctx.refDate);
+}
+
+/** 今明两年, 明后两天: two deictic units at once, one interval. */
+function deicticPairAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1 || !ctx.refDate) return null;
+  const hit = rules.dates.deicticPairs.startingAt(ctx.view, i);
+  if (!hit) return null;
+  const { unit, from, to } = hit.value;
+  const value = `${resolveDeictic(unit, from, ctx.refDate)}/${resolveDeictic(unit, to, ctx.refDate)}`;
+  return { type: 'date', start: i, end: i + hit.word.length, rule: 'date.deictic', value, relative: true };
+}
+
+/** 冬至, 清明节 without a year: the day in refDate's year. */
+function solarTermAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const hit = rules.dates.solarTerms.startingAt(ctx.view, i);
+  if (!hit || !hit.value.bare) return null;
+  const end = i + hit.word.length;
+  if (ctx.boundary[end] !== 1 && isHan(ctx.view[end])) return null;
+  const resolved = resolvePartial({ solarTerm: hit.value }, 'XXXX-XX-XX', ctx.refDate);
+  return { type: 'date', start: i, end, rule: 'date.solar-term', value: 'XXXX-XX-XX', ...(resolved && { resolved }) };
+}
+
 /** 3天前, 两年后, 5个月以后, 七年半后, 半年后: N units from refDate (relative; story-anchored ones are optional in gold). */
 function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
@@ -280,14 +332,14 @@ const concrete = (v: string) => !v.includes('X');
 /** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月, 前年11月到去年3月: one mention, value a/b. */
 function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: DateTables): DateCandidate | null {
   if (a.mod || b.mod || a.value.includes('/') || b.value.includes('/')) return null;
-  if ((a.relative || b.relative) && !(concrete(a.value) && concrete(b.value))) return null;
+  if ((a.relative || b.relative) && !(concrete(a.resolved ?? a.value) && concrete(b.resolved ?? b.value))) return null;
   const between = ctx.view.slice(a.end, b.start).trim();
   if (!tables.rangeJoiners.includes(between)) return null;
   // 3月24日至28日, 2017年8月至11月: the second end borrows the year (and month) it does not write
   let second = b.value;
   let secondResolved = b.resolved;
   const year = /^(\d{4}|XXXX)-\d{2}/.exec(a.value)?.[1];
-  if (second.startsWith('XXXX-XX-') && /^(XXXX|\d{4})-\d{2}-\d{2}$/.test(a.value)) {
+  if (/^XXXX-XX-\d{2}$/.test(second) && /^(XXXX|\d{4})-\d{2}-\d{2}$/.test(a.value)) {
     second = a.value.slice(0, 8) + second.slice(8);
     secondResolved = a.resolved && a.resolved.slice(0, 8) + second.slice(8);
   } else if (second.startsWith('XXXX-') && year && year !== 'XXXX' && !second.startsWith('XXXX-XX')) {
@@ -299,7 +351,7 @@ function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: 
   const last = secondResolved ?? second;
   // the ends in order; ends of different units compare by their first day (1985 < 1989-09)
   if (!(first < last) || (first.length === last.length && a.value >= second && concrete(a.value) === concrete(second))) return null;
-  const resolved = a.resolved && secondResolved ? { resolved: `${a.resolved}/${secondResolved}` } : a.resolved && concrete(second) ? { resolved: `${a.resolved}/${second}` } : {};
+  const resolved = (a.resolved || secondResolved) && concrete(first) && concrete(last) ? { resolved: `${first}/${last}` } : {};
   const relative = a.relative || b.relative ? { relative: true as const } : {};
   return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${second}`, ...resolved, ...relative };
 }
@@ -320,7 +372,8 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
   const prev = view[i - 1] ?? '';
   if (isAsciiDigit(prev) || prev === '.' || prev === ',' && isAsciiDigit(view[i - 2])) return false;
-  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev);
+  // 几十年: no number starts after 几 (a vague count holds it)
+  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev) || numerals.vague.has(prev);
   return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !inHanNumber;
 }
 
@@ -350,7 +403,8 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
   }
   if (!candidate && (isHan(view[i]) || view[i] === 'Q')) {
     candidate = weekdayAt(ctx, i, rules) ?? centuryAt(ctx, i, rules) ?? deicticAt(ctx, i, rules, opts) ?? yearPartAlone(ctx, i, rules)
-      ?? holidayAt(ctx, i, rules) ?? lunarWordAt(ctx, i, rules) ?? relativeAt(ctx, i, rules);
+      ?? holidayAt(ctx, i, rules) ?? lunarWordAt(ctx, i, rules) ?? eraAt(ctx, i, rules, opts) ?? deicticPairAt(ctx, i, rules)
+      ?? solarTermAt(ctx, i, rules) ?? (view[i] === '半' ? relativeAt(ctx, i, rules) : null);
   }
   return candidate;
 }
@@ -362,7 +416,12 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
-  const b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true });
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true });
+  // 去年春节到元宵节: a second end with no year falls in the first end's year
+  const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
+  if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true });
+  }
   return b && joinRange(ctx, a, b, rules.dates);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Dates written with digits and separators only: 2019-06-01, 1994.01-19, 20240307,
- * 2022 11 23, 1/2/2020, 12-11-10, 2024-03, 6·30, 09-01, 12/1. Forms that are also
+ * 2022 11 23, 1/2/2020 (day first), 12-11-10, 2024-03, 6·30, 09-01, 12/1. Forms that are also
  * common as plain numbers (2008.03 is a decimal, 1-2 a range of counts) need a
  * context that shows a date: a range (1999.08-2002.02) or a known time expression.
  */
@@ -19,7 +19,7 @@ const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c)
 const YMD = /^(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})(?![\d])/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?![\d.])/;
 const SPACED = /^(\d{4}) (\d{1,2}) (\d{1,2})(?![\d.])/;
-const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
+const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/;
 const YY_MM_DD = /^(\d{2})([-/])(\d{2})\2(\d{2})(?![\d/-])/;
 const YM = /^(\d{4})([-/.])(\d{1,2})(?![\d])/;
 const MIDDOT_MD = /^(\d{1,2})[·・](\d{1,2})(?![\d])/;
@@ -55,8 +55,11 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validYear(y) && validMonthDay(mo, d)) return { start: i, end: i + m[0].length, year: y, month: mo, day: d, form: 'numeric' };
   }
-  if ((m = MDY.exec(s))) {
-    const [mo, d, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if ((m = DMY.exec(s))) {
+    // 1/2/2020: day first, as the European order Chinese text borrows (the zh spec of
+    // Recognizers-Text reads it so); 12/25/2020 can only be month first
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [d, mo] = b > 12 ? [b, a] : [a, b];
     return validYear(y) && validMonthDay(mo, d) ? { start: i, end: i + m[0].length, year: y, month: mo, day: d, form: 'numeric' } : null;
   }
   if ((m = YY_MM_DD.exec(s))) {

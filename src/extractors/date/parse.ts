@@ -6,7 +6,7 @@
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, skipSpaces } from '../../text/matchView.js';
-import { matchPart, type DatePart, type DateTables, type Holiday } from './tables.js';
+import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
 import { lunarAt, type LunarParts } from './lunarParse.js';
@@ -32,6 +32,8 @@ export interface DateParts {
   edge?: 'START' | 'MID' | 'END';
   /** 农历十月初一, 春节: a lunar month or day */
   lunar?: LunarParts;
+  /** 2024年冬至: a solar term of the year */
+  solarTerm?: SolarTerm;
   /** 2019年感恩节: a holiday of the year */
   holiday?: Holiday;
   /** a two-digit year (07年): its digits, read against refDate by the extractor */
@@ -186,6 +188,8 @@ export function afterYear(view: string, yearEnd: number, numerals: NumeralTables
   }
   const holiday = tables.holidays.startingAt(view, k);
   if (holiday) return { end: k + holiday.word.length, holiday: holiday.value };
+  const term = tables.solarTerms.startingAt(view, k);
+  if (term) return { end: k + term.word.length, solarTerm: term.value };
   const span = countedSpanAt(view, k, numerals);
   if (span) return span;
   const lunar = lunarAt(view, k, numerals, tables, true);

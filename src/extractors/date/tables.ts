@@ -6,6 +6,13 @@ import { WordTable } from '../../text/wordTable.js';
 
 export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2' | 'SP' | 'SU' | 'FA' | 'WI';
 
+export interface SolarTerm {
+  month: number;
+  c: number;
+  shift: ReadonlyMap<number, number>;
+  bare: boolean;
+}
+
 export type Holiday = { month: number; day: number } | { month: number; weekday: number; nth: number };
 
 export interface PartRule {
@@ -46,6 +53,9 @@ export interface DateTables {
   holidays: WordTable<Holiday>;
   holidayFirstChars: string[];
   lunarMarkers: readonly string[];
+  eras: WordTable<number>;
+  deicticPairs: WordTable<{ unit: DeicticUnit; from: number; to: number }>;
+  solarTerms: WordTable<SolarTerm>;
   lunarMonthWords: WordTable<number>;
   lunarFestivals: WordTable<{ month: number; day: number; bare: boolean }>;
   /** first characters of lunar words (农, 正, 腊, 闰, 春 ...) */
@@ -98,9 +108,17 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
     centuryParts: compileParts(file.centuryParts, fail),
     lunarMarkers: [...file.lunarMarkers],
+    eras: table(file.eras),
+    deicticPairs: table(file.deicticPairs),
+    solarTerms: table(Object.fromEntries(Object.entries(file.solarTerms).map(([w, t]) => [w, {
+      month: t.month, c: t.c, bare: t.bare ?? true, shift: new Map(Object.entries(t.shift ?? {}).map(([y, d]) => [Number(y), d])),
+    }]))),
     lunarMonthWords: table(file.lunarMonthWords),
     lunarFestivals: table(file.lunarFestivals),
-    lunarFirstChars: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大'].map((w) => w[0]!),
+    lunarFirstChars: [
+      ...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大',
+      ...Object.keys(file.eras), ...Object.keys(file.deicticPairs), ...Object.keys(file.solarTerms),
+    ].map((w) => w[0]!),
   };
 }
 
