@@ -70,6 +70,8 @@ export const dateKeywordsFile = z.strictObject({
   numberFollowers: wordList,
   holidays: z.record(word, holiday),
   centuryParts: z.array(partRule),
+  centuryFollowers: wordList,
+  twoYearFollowers: wordList,
   eras: z.record(word, z.number().int()),
   deicticPairs: z.record(word, z.strictObject({ unit: dateUnit, from: z.number().int(), to: z.number().int() })),
   solarTerms: z.record(word, z.strictObject({

@@ -7,6 +7,7 @@ import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { scanNumber } from '../../numeral/index.js';
 import { matchPart } from './tables.js';
+import { isHan } from '../../text/matchView.js';
 import type { DateRules } from './index.js';
 
 const DEICTIC_CENTURY: Record<string, number> = { 上世纪: -1, 上个世纪: -1, 本世纪: 0, 这个世纪: 0 };
@@ -57,5 +58,8 @@ export function centuryAt(ctx: DocContext, i: number, rules: DateRules): DateCan
   const part = matchPart(ctx.view, end, rules.dates.centuryParts);
   const mod = part?.part === 'START' || part?.part === 'MID' || part?.part === 'END' ? part.part : undefined;
   if (mod) end += part!.word.length;
+  // 《21世纪商业评论》, 21世纪不动产: a bare century before a noun or inside a title is a name
+  const next = ctx.view[end] ?? '';
+  if (value.length === 2 && !mod && (ctx.view[i - 1] === '《' || isHan(next) && !rules.dates.centuryFollowers.has(next))) return null;
   return { type: 'date', start: i, end, rule: 'date.century', value, ...(mod && { mod }) };
 }

@@ -17,7 +17,7 @@ export interface LunarParts {
 }
 
 /** A lunar day: 初一..初十 (初8), 廿三, 卅, 十五 (Han, no 日), 23号 (only after 农历). */
-function lunarDayAt(view: string, k: number, numerals: NumeralTables) {
+function lunarDayAt(view: string, k: number, numerals: NumeralTables, tables: DateTables) {
   if (view[k] === '初') {
     const n = wholeNumber(view, k + 1, numerals);
     return n && n.min >= 1 && n.min <= 10 ? { end: n.end, day: n.min, strong: true, unit: false } : null;
@@ -30,7 +30,9 @@ function lunarDayAt(view: string, k: number, numerals: NumeralTables) {
   const n = wholeNumber(view, k, numerals);
   if (!n || n.min < 1 || n.min > 30) return null;
   const unit = view[n.end] === '日' || view[n.end] === '号';
-  return { end: unit ? n.end + 1 : n.end, day: n.min, strong: false, unit, han: !isAsciiDigit(view[k]) };
+  // lunar days 1-10 are written 初一..初十, so 九月一 + 个 is no lunar date; 十月十二家 counts firms
+  const han = !isAsciiDigit(view[k]) && !unit && n.min > 10 && !tables.numberFollowers.has(view[n.end] ?? '');
+  return { end: unit ? n.end + 1 : n.end, day: n.min, strong: false, unit, han };
 }
 
 /**
@@ -60,7 +62,7 @@ export function lunarAt(view: string, k: number, numerals: NumeralTables, tables
   }
   // 大年初三
   if (view.startsWith('大年初', k)) {
-    const d = lunarDayAt(view, k + 2, numerals);
+    const d = lunarDayAt(view, k + 2, numerals, tables);
     if (d) return { start, end: d.end, year, lunar: { month: 1, leap: false, day: d.day } };
   }
   const leap = view[k] === '闰';
@@ -80,7 +82,7 @@ export function lunarAt(view: string, k: number, numerals: NumeralTables, tables
     hanMonth = !isAsciiDigit(view[k]);
     k = n.end + 1;
   }
-  const day = lunarDayAt(view, k, numerals);
+  const day = lunarDayAt(view, k, numerals, tables);
   // 八月十五 (Han month, Han day, no 日) is written the lunar way; 8月15日 is not
   const lunarDay = day && (day.strong || (marker || named || leap ? true : hanMonth && day.han && !day.unit));
   if (!marker && !named && !leap && !lunarDay) return null;

@@ -72,6 +72,8 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
     const end = i + m[0].length;
     // 2024-03, 2024/03; 2008.03 is a decimal unless a range or the expression says otherwise
     const written = m[2] === '.' ? relaxed || rangeFollows(view, end, tables) : m[3]!.length === 2 || relaxed;
+    // 2006-07赛季 is two years
+    if (tables.twoYearFollowers.some((w) => view.startsWith(w, end))) return null;
     return written && !tables.numberFollowers.has(view[end] ?? '') ? { start: i, end, year: y, month: mo, form: 'numeric' } : null;
   }
   if ((m = MIDDOT_MD.exec(s))) {
@@ -84,6 +86,7 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
     const [mo, d] = [Number(m[1]), Number(m[2])];
     const dateLike = m[1]!.length === 2 && m[1]![0] === '0' && m[2]!.length === 2;
     const end = i + m[0].length;
+    if (tables.twoYearFollowers.some((w) => view.startsWith(w, end))) return null; // 07-08赛季
     if (validMonthDay(mo, d) && (dateLike || opts.expression) && !tables.numberFollowers.has(view[end] ?? '')) return { start: i, end, month: mo, day: d, form: 'numeric' };
     return null;
   }
@@ -91,6 +94,7 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
     const [mo, d] = [Number(m[1]), Number(m[2])];
     const dateLike = m[1]!.length === 2 || m[2]!.length === 2;
     const end = i + m[0].length;
+    if (tables.twoYearFollowers.some((w) => view.startsWith(w, end))) return null; // 08/09赛季
     if (validMonthDay(mo, d) && (dateLike || opts.expression) && !tables.numberFollowers.has(view[end] ?? '')) return { start: i, end, month: mo, day: d, form: 'numeric' };
   }
   return null;

@@ -62,6 +62,10 @@ export interface DateTables {
   lunarFirstChars: string[];
   /** 初, 末期 after a century or decade */
   centuryParts: readonly PartRule[];
+  /** what may follow a bare century (21世纪的) */
+  centuryFollowers: ReadonlySet<string>;
+  /** 赛季, 财年 after 2006-07: two years, not a month */
+  twoYearFollowers: readonly string[];
 }
 
 function table<V>(entries: Record<string, V>): WordTable<V> {
@@ -107,6 +111,8 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     holidays: table(file.holidays),
     holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
     centuryParts: compileParts(file.centuryParts, fail),
+    centuryFollowers: new Set(file.centuryFollowers),
+    twoYearFollowers: [...file.twoYearFollowers],
     lunarMarkers: [...file.lunarMarkers],
     eras: table(file.eras),
     deicticPairs: table(file.deicticPairs),
