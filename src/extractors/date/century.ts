@@ -10,12 +10,12 @@ import { matchPart } from './tables.js';
 import { isHan } from '../../text/matchView.js';
 import type { DateRules } from './index.js';
 
-const DEICTIC_CENTURY: Record<string, number> = { 上世纪: -1, 上个世纪: -1, 本世纪: 0, 这个世纪: 0 };
+const DEICTIC_CENTURY: readonly (readonly [string, number])[] = [['上世纪', -1], ['上个世纪', -1], ['本世纪', 0], ['这个世纪', 0]];
 
 /** The century number written at i (十九世纪, 18世纪, 上世纪), with where 世纪 ends. */
 function centuryNumberAt(ctx: DocContext, i: number, rules: DateRules): { end: number; century?: number } | null {
   const { view } = ctx;
-  for (const [word, offset] of Object.entries(DEICTIC_CENTURY)) {
+  for (const [word, offset] of DEICTIC_CENTURY) {
     if (view.startsWith(word, i)) {
       if (!ctx.refDate) return { end: i + word.length };
       return { end: i + word.length, century: Math.floor((ctx.refDate.year - 1) / 100) + 1 + offset };

@@ -282,6 +282,8 @@ function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate
   return { type: 'date', start: i, end, rule: 'date.relative', value, relative: true };
 }
 
+const startsWeekday = (view: string, k: number, t: DateTables) => t.weekdayPrefixes.some((w) => view.startsWith(w, k));
+
 /** 周五, 星期五, 下周三, 上个星期一, 下周周六: a day of a week; resolved to the date when refDate has a day. */
 function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
@@ -289,13 +291,12 @@ function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
   if (t.notBeforeWeekday.has(view[i - 1] ?? '')) return null;
   let shift = 0;
   let p = i;
-  const startsPrefix = (k: number) => t.weekdayPrefixes.some((w) => view.startsWith(w, k));
   for (const [word, weeks] of t.weekShift) {
     if (!view.startsWith(word, i)) continue;
     let k = i + word.length;
     // 下周周六, 上周星期三: the week word, then the weekday written in full
-    if (view[k] === '周' && startsPrefix(k + 1)) k++;
-    if (startsPrefix(k)) {
+    if (view[k] === '周' && startsWeekday(view, k + 1, t)) k++;
+    if (startsWeekday(view, k, t)) {
       shift = weeks;
       p = k;
       break;
@@ -346,7 +347,8 @@ function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: 
     second = year + second.slice(4);
     secondResolved = undefined;
   }
-  if (!realDays(second)) return null;
+  // 3月至5日: a day alone can only end a range that starts on a day of a month
+  if (/^XXXX-XX-\d{2}$/.test(second) || !realDays(second)) return null;
   const first = a.resolved ?? a.value;
   const last = secondResolved ?? second;
   // the ends in order; ends of different units compare by their first day (1985 < 1989-09)
@@ -377,34 +379,70 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
   return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !inHanNumber;
 }
 
-/** Characters a date can start with: number starts and the first characters of deictic words. */
-const startCache = new WeakMap<DateRules, CharClass>();
-function dateStarts(rules: DateRules): CharClass {
+/** The rule families that can start at a character, as bits: each is tried only where it can match. */
+const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
+
+interface Starts {
+  chars: CharClass;
+  /** first character -> families that may start there (Han and Q only) */
+  families: Map<string, number>;
+}
+
+/** Characters a date can start with (number starts and the first characters of date words), built once per rules. */
+const startCache = new WeakMap<DateRules, Starts>();
+function dateStarts(rules: DateRules): Starts {
   let starts = startCache.get(rules);
   if (!starts) {
     const t = rules.dates;
-    starts = charClass([
-      ...'0123456789Q半上本', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...t.deicticFirstChars,
-      ...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!), ...t.yearParts.map((p) => p.word[0]!),
-      ...t.holidayFirstChars, ...t.lunarFirstChars,
-    ]);
+    const families = new Map<string, number>();
+    const add = (bit: number, chars: Iterable<string>) => {
+      for (const c of chars) families.set(c, (families.get(c) ?? 0) | bit);
+    };
+    add(WEEKDAY, [...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!)]);
+    add(CENTURY, '上本这');
+    add(DEICTIC, t.deicticFirstChars);
+    add(YEAR_PART, t.yearParts.filter((p) => p.word.length >= 2 && p.part && /^[QH]/.test(p.part)).map((p) => p.word[0]!));
+    add(HOLIDAY, t.holidayFirstChars);
+    add(LUNAR, t.lunarFirstChars);
+    add(ERA, t.eraFirstChars);
+    add(PAIR, t.pairFirstChars);
+    add(TERM, t.solarTermFirstChars);
+    add(HALF, '半');
+    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...families.keys()]);
+    starts = { chars, families };
     startCache.set(rules, starts);
   }
   return starts;
 }
 
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Map<string, number>): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
   if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
-    candidate = (parts && absolute(parts, ctx.refDate)) ?? centuryAt(ctx, i, rules) ?? bareYearBefore(ctx, i, rules) ?? relativeAt(ctx, i, rules);
+    candidate = parts && absolute(parts, ctx.refDate);
+    if (!candidate) {
+      // the other number-led forms need a word right after the number: 世纪, 年代, a joiner, a unit
+      const n = scanNumber(view, i, rules.numerals);
+      const after = n ? view[n.end] : undefined;
+      if (after === '世' || after === '年') candidate = centuryAt(ctx, i, rules);
+      candidate ??= n?.plainDigits && n.digitCount === 4 ? bareYearBefore(ctx, i, rules) : null;
+      candidate ??= n ? relativeAt(ctx, i, rules) : null;
+    }
   }
-  if (!candidate && (isHan(view[i]) || view[i] === 'Q')) {
-    candidate = weekdayAt(ctx, i, rules) ?? centuryAt(ctx, i, rules) ?? deicticAt(ctx, i, rules, opts) ?? yearPartAlone(ctx, i, rules)
-      ?? holidayAt(ctx, i, rules) ?? lunarWordAt(ctx, i, rules) ?? eraAt(ctx, i, rules, opts) ?? deicticPairAt(ctx, i, rules)
-      ?? solarTermAt(ctx, i, rules) ?? (view[i] === '半' ? relativeAt(ctx, i, rules) : null);
+  const bits = candidate ? 0 : families.get(view[i]!) ?? 0;
+  if (bits !== 0) {
+    candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
+      ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
+      ?? (bits & DEICTIC ? deicticAt(ctx, i, rules, opts) : null)
+      ?? (bits & YEAR_PART ? yearPartAlone(ctx, i, rules) : null)
+      ?? (bits & HOLIDAY ? holidayAt(ctx, i, rules) : null)
+      ?? (bits & LUNAR ? lunarWordAt(ctx, i, rules) : null)
+      ?? (bits & ERA ? eraAt(ctx, i, rules, opts) : null)
+      ?? (bits & PAIR ? deicticPairAt(ctx, i, rules) : null)
+      ?? (bits & TERM ? solarTermAt(ctx, i, rules) : null)
+      ?? (bits & HALF ? relativeAt(ctx, i, rules) : null);
   }
   return candidate;
 }
@@ -416,11 +454,12 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
-  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true });
+  const { families } = dateStarts(rules);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, families);
   // 去年春节到元宵节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
-    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true });
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, families);
   }
   return b && joinRange(ctx, a, b, rules.dates);
 }
@@ -428,10 +467,10 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
 export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
   const { view } = ctx;
   const found: DateCandidate[] = [];
-  const starts = dateStarts(rules);
+  const { chars: starts, families } = dateStarts(rules);
   const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
   for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
-    const candidate = candidateAt(ctx, i, rules, opts);
+    const candidate = candidateAt(ctx, i, rules, opts, families);
     // 1月1日元旦: a holiday right after a date names that date again
     if (candidate?.rule === 'date.holiday' && found.at(-1)?.end === i) {
       i = candidate.end;

@@ -11,6 +11,8 @@ import type { DateTables } from './tables.js';
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
 
+const SEPARATORS = new Set(['-', '/', '.', ' ', '·', '・']);
+
 const validYear = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
 const validMonthDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
@@ -38,6 +40,10 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
   const prev = view[i - 1] ?? '';
   // inside another number-like token (v2.2024.1, 10:30-12/1, A-12-11-10)
   if (isLatin(prev) || !opts.rangeTail && prev !== '' && '/-:.'.includes(prev)) return null;
+  // most numbers are no date: only a separator after the digits, or eight digits, can start one
+  let run = i;
+  while (run < view.length && run - i < 9 && isAsciiDigit(view[run])) run++;
+  if (run - i !== 8 && !SEPARATORS.has(view[run] ?? '')) return null;
   const s = view.slice(i, i + 16);
   const next = (len: number) => view[i + len] ?? '';
   const relaxed = opts.expression || opts.rangeTail;

@@ -58,8 +58,11 @@ export interface DateTables {
   solarTerms: WordTable<SolarTerm>;
   lunarMonthWords: WordTable<number>;
   lunarFestivals: WordTable<{ month: number; day: number; bare: boolean }>;
-  /** first characters of lunar words (农, 正, 腊, 闰, 春 ...) */
+  /** first characters of lunar words (农, 正, 腊, 闰, 春 ...), eras, paired deictics and solar terms */
   lunarFirstChars: string[];
+  eraFirstChars: string[];
+  pairFirstChars: string[];
+  solarTermFirstChars: string[];
   /** 初, 末期 after a century or decade */
   centuryParts: readonly PartRule[];
   /** what may follow a bare century (21世纪的) */
@@ -121,16 +124,32 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     }]))),
     lunarMonthWords: table(file.lunarMonthWords),
     lunarFestivals: table(file.lunarFestivals),
-    lunarFirstChars: [
-      ...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大',
-      ...Object.keys(file.eras), ...Object.keys(file.deicticPairs), ...Object.keys(file.solarTerms),
-    ].map((w) => w[0]!),
+    lunarFirstChars: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大'].map((w) => w[0]!),
+    eraFirstChars: Object.keys(file.eras).map((w) => w[0]!),
+    pairFirstChars: Object.keys(file.deicticPairs).map((w) => w[0]!),
+    solarTermFirstChars: Object.keys(file.solarTerms).map((w) => w[0]!),
   };
+}
+
+/** parts by first character (longest first), built once per list */
+const partIndex = new WeakMap<readonly PartRule[], Map<string, PartRule[]>>();
+function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
+  let index = partIndex.get(parts);
+  if (!index) {
+    index = new Map();
+    for (const p of parts) {
+      const list = index.get(p.word[0]!) ?? [];
+      list.push(p);
+      index.set(p.word[0]!, list);
+    }
+    partIndex.set(parts, index);
+  }
+  return index;
 }
 
 /** The part word at i (longest first), unless the next character shows it belongs to another word. */
 export function matchPart(view: string, i: number, parts: readonly PartRule[]): PartRule | undefined {
-  for (const p of parts) {
+  for (const p of byFirstChar(parts).get(view[i] ?? '') ?? []) {
     if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
   }
   return undefined;
