@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
 
 let suites: Suite[];
 try {
-  suites = [cluenerSuite(), msraSuite(), currencySuite(), datetimeSuite(), jionlpSuite(), goldSuite()];
+  suites = [cluenerSuite(), msraSuite(), currencySuite(), datetimeSuite(), jionlpSuite(), jionlpSuite({ expression: true }), goldSuite()];
 } catch (e) {
   if (!(e instanceof MissingDataError)) throw e;
   console.error(`bench:quality: ${e.message}`);
@@ -63,7 +63,11 @@ for (const s of suites) results.get(s.name)!.peer = runAll(s, onSimplified(s.pee
 for (const [key, useLexicon] of [['us', true], ['usNoLexicon', false]] as const) {
   const extractor = createExtractor({ useLexicon });
   const ours: Predict = (input) => extractor.extract(input.text, input.refDate ? { refDate: input.refDate } : {}).mentions as Pred[];
-  for (const s of suites) results.get(s.name)![key] = runAll(s, ours);
+  const expression: Predict = (input) => {
+    const date = extractor.normalizeDate(input.text, input.refDate ? { refDate: input.refDate } : {});
+    return date ? [date as Pred] : [];
+  };
+  for (const s of suites) results.get(s.name)![key] = runAll(s, s.expression ? expression : ours);
 }
 
 const runs: SuiteRun[] = suites.map((suite) => {

@@ -17,4 +17,6 @@ export interface DocContext {
   /** boundary[i] is 1 when a token starts or ends at i */
   readonly boundary: Uint8Array;
   readonly refDate?: RefDate;
+  /** the text is known to be one time expression (normalizeDate): bare forms such as 2018 are dates */
+  readonly dateExpression?: boolean;
 }

@@ -9,7 +9,7 @@
  */
 import { createPipeline, type ExtractOptions } from './pipeline.js';
 import type { LoadRulesOptions } from './rules/index.js';
-import type { ExtractionResult } from './schema.js';
+import type { DateMention, ExtractionResult } from './schema.js';
 
 export interface ExtractorOptions extends LoadRulesOptions {
   /**
@@ -26,6 +26,14 @@ export interface Extractor {
   extract(text: string, options?: ExtractOptions): ExtractionResult;
   /** The same, plus the simplified text the rules read (for display and debugging). */
   extractWithText(text: string, options?: ExtractOptions): { result: ExtractionResult; simplified: string };
+  /**
+   * Normalise a string already known to be one time expression (a form field, a
+   * table cell, another tagger's span): the date grammar of extract(), with the
+   * running-text guards relaxed, so bare forms that are usually numbers in prose
+   * (2018, 09-01, 24年, 2008.03) read as dates. Returns the date mention when the
+   * expression holds exactly one, else null.
+   */
+  normalizeDate(expression: string, options?: Pick<ExtractOptions, 'refDate'>): DateMention | null;
 }
 
 /**
@@ -40,6 +48,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const { result, conversion } = pipeline.run(text, opts);
       return { result, simplified: conversion.simplified };
     },
+    normalizeDate: (expression, opts) => {
+      const { result } = pipeline.run(expression, { ...(opts?.refDate !== undefined && { refDate: opts.refDate }) }, { dateExpression: true });
+      const dates = result.mentions.filter((m): m is DateMention => m.type === 'date');
+      return dates.length === 1 ? dates[0]! : null;
+    },
   };
 }
 
@@ -51,6 +64,12 @@ export function extract(text: string, options?: ExtractOptions & ExtractorOption
   if (rulesDir !== undefined || useLexicon !== undefined || validateOutput !== undefined) return createExtractor({ rulesDir, useLexicon, validateOutput }).extract(text, opts);
   shared ??= createExtractor();
   return shared.extract(text, opts);
+}
+
+/** One-off convenience: normalise one known time expression with the bundled rules (see Extractor.normalizeDate). */
+export function normalizeDate(expression: string, refDate?: string): DateMention | null {
+  shared ??= createExtractor();
+  return shared.normalizeDate(expression, refDate === undefined ? {} : { refDate });
 }
 
 export {

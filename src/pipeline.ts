@@ -32,6 +32,11 @@ export interface ExtractOptions {
   doc?: string;
 }
 
+/** Options for library entry points, not part of extract(): normalizeDate reads one known time expression. */
+export interface RunMode {
+  dateExpression?: boolean;
+}
+
 export interface DetailedResult {
   result: ExtractionResult;
   conversion: Conversion;
@@ -39,7 +44,7 @@ export interface DetailedResult {
 
 export interface Pipeline {
   rules: RuleSet;
-  run(original: string, options?: ExtractOptions): DetailedResult;
+  run(original: string, options?: ExtractOptions, mode?: RunMode): DetailedResult;
 }
 
 function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candidate[] {
@@ -103,7 +108,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const ensureSegmenter = loadSegmenter(rules.userWords);
   return {
     rules,
-    run(original, opts = {}) {
+    run(original, opts = {}, mode = {}) {
       const refDate = opts.refDate === undefined ? undefined : parseRefDate(opts.refDate);
       const conversion = convert(original);
       ensureSegmenter();
@@ -111,7 +116,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const view = toMatchView(text);
       const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.gluedChars);
       const words = tokens.map((t) => t.word);
-      const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }) };
+      const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }), ...(mode.dateExpression && { dateExpression: true }) };
       const inputs = findCandidates(ctx, rules, conversion.script).map((c) => toMention(c, conversion));
       const mentions: Mention[] = inputs.map((i) => i.mention);
       const result: ExtractionResult = {

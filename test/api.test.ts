@@ -6,7 +6,7 @@ import { extractor } from './helpers.js';
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['DecodeError', 'MENTION_TYPES', 'RuleFileError', 'createExtractor', 'decode', 'decodeFile', 'entitySchema', 'extract', 'mentionSchema', 'resultJsonSchema', 'resultSchema'].sort(),
+      ['DecodeError', 'MENTION_TYPES', 'RuleFileError', 'createExtractor', 'decode', 'decodeFile', 'entitySchema', 'extract', 'mentionSchema', 'normalizeDate', 'resultJsonSchema', 'resultSchema'].sort(),
     );
   });
 

@@ -79,6 +79,11 @@ export interface Suite {
   /** how many cases were read and how many are scored, and why the rest were skipped */
   counts: { read: number; scored: number; skipped?: Record<string, number> };
   inputs: Input[];
+  /**
+   * Our systems read each input as one known time expression (Extractor.normalizeDate)
+   * instead of as running text (extract). Only date suites set it.
+   */
+  expression?: boolean;
   peer: { name: string; predict: Predict };
   score(preds: Pred[][]): SuiteScore;
 }

@@ -39,11 +39,17 @@ export const moneyModifiersFile = z.strictObject({
   after: z.record(word, moneyMod.nullable()),
 });
 
-const part = z.enum(['START', 'MID', 'END', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
+const part = z.enum(['START', 'MID', 'END', 'Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'SP', 'SU', 'FA', 'WI']);
+const dateUnit = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+/** a fixed-date holiday (month, day) or one on the n-th weekday of a month */
+const holiday = z.union([
+  z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.strictObject({ month: z.number().int().min(1).max(12), weekday: z.number().int().min(1).max(7), nth: z.number().int().min(1).max(5) }),
+]);
 const partRule = z.strictObject({ word, part: part.nullable(), notFollowedBy: wordList.optional() });
 
 export const dateKeywordsFile = z.strictObject({
-  deictic: z.record(word, z.strictObject({ unit: z.enum(['day', 'week', 'month', 'year']), offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional() })),
+  deictic: z.record(word, z.strictObject({ unit: dateUnit, offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional() })),
   gluedBefore: wordList,
   yearParts: z.array(partRule),
   monthParts: z.array(partRule),
@@ -52,10 +58,28 @@ export const dateKeywordsFile = z.strictObject({
   weekdayPrefixes: wordList,
   /** weekday character -> ISO day (1 Monday .. 7 Sunday); null for 周末 (no single day) */
   weekdays: z.record(z.string().length(1), z.number().int().min(1).max(7).nullable()),
-  weekShift: z.record(z.string().length(1), z.number().int()),
+  weekShift: z.record(word, z.number().int()),
   notBeforeWeekday: wordList,
-  relativeUnits: z.record(word, z.enum(['day', 'week', 'month', 'year'])),
+  relativeUnits: z.record(word, dateUnit),
   relativeDirections: z.record(word, z.union([z.literal(-1), z.literal(1)])),
+  quarterEdges: z.array(partRule),
+  bareDayFollowers: wordList,
+  shortYearNotAfter: wordList,
+  countFollowers: wordList,
+  codeCues: wordList,
+  numberFollowers: wordList,
+  holidays: z.record(word, holiday),
+  centuryParts: z.array(partRule),
+  centuryFollowers: wordList,
+  twoYearFollowers: wordList,
+  eras: z.record(word, z.number().int()),
+  deicticPairs: z.record(word, z.strictObject({ unit: dateUnit, from: z.number().int(), to: z.number().int() })),
+  solarTerms: z.record(word, z.strictObject({
+    month: z.number().int().min(1).max(12), c: z.number(), shift: z.record(z.string(), z.number().int()).optional(), bare: z.boolean().optional(),
+  })),
+  lunarMarkers: wordList,
+  lunarMonthWords: z.record(word, z.number().int().min(1).max(12)),
+  lunarFestivals: z.record(word, z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(0).max(30), bare: z.boolean() })),
 });
 
 export const fixupsFile = z.strictObject({

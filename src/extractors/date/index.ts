@@ -1,87 +1,163 @@
 /**
  * Date extractor: absolute and partial dates, year parts, deictic words and ranges,
  * normalised to TIMEX3 values (ANNOTATION.md). Durations (3个月内, 过去两年) never
- * match: a month needs 月 right after its number, a year needs four digits and 年.
+ * match: a month needs 月 right after its number, a year needs four digits and 年
+ * (or two digits and a context that shows a year: 07年8月, 零六年).
  */
 import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
-import { afterYear, parseDateAt, yearNumberAt, type DateParts } from './parse.js';
-import { isRealDay, pad2, resolveDeictic, weekdayNear, type RefDate } from './refDate.js';
+import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
+import { isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
 import { matchPart } from './tables.js';
-import type { DatePart, DateTables } from './tables.js';
+import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
+import { centuryAt } from './century.js';
+import { lunarDay, lunarMonth } from './lunar.js';
+import { lunarAt } from './lunarParse.js';
 
 export interface DateRules {
   numerals: NumeralTables;
   dates: DateTables;
 }
 
-const YEAR_PARTS = new Set<DatePart>(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
+const YEAR_PARTS = new Set<DatePart>(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'SP', 'SU', 'FA', 'WI']);
 
-/** TIMEX value and mod of a parsed calendar expression. */
-function timex(p: { year?: number | string; month?: number; day?: number; part?: DatePart; monthTo?: number; dayTo?: number }): Pick<DateCandidate, 'value' | 'mod'> {
-  const year = p.year === undefined ? 'XXXX' : String(p.year);
-  // 2019年1-5月, 4月12-19日: an interval written once
+type Calendar = Omit<DateParts, 'start' | 'end' | 'form' | 'year'>;
+
+/** A holiday's day in a known year (母亲节 2021 -> 2021-05-09). */
+function holidayDay(h: Holiday, year: number): string | undefined {
+  return 'day' in h ? `${year}-${pad2(h.month)}-${pad2(h.day)}` : nthWeekday(year, h.month, h.weekday, h.nth);
+}
+
+/**
+ * The day of a solar term in 2000-2099 (the usual formula, see keywords.yaml);
+ * outside those years the caller keeps the month.
+ */
+function solarTermDay(t: SolarTerm, year: number): string | undefined {
+  if (year < 2000 || year > 2099) return undefined;
+  const yy = year % 100;
+  const leapBase = t.month <= 2 ? yy - 1 : yy;
+  const day = Math.floor(yy * 0.2422 + t.c) - Math.floor(leapBase / 4) + (t.shift.get(year) ?? 0);
+  return `${year}-${pad2(t.month)}-${pad2(day)}`;
+}
+
+/**
+ * TIMEX value and mod of a calendar expression in `year` ('XXXX' when unknown).
+ * Weeks and n-th weekdays need a known year; unknown, they are XXXX-WXX / XXXX-XX-XX.
+ */
+function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> | null {
+  const y = /^\d{4}$/.test(year) ? Number(year) : undefined;
+  // 2019年1-5月, 4月12-19日, 前三季度: an interval written once
   if (p.monthTo !== undefined && p.month !== undefined) return { value: `${year}-${pad2(p.month)}/${year}-${pad2(p.monthTo)}` };
   if (p.dayTo !== undefined && p.month !== undefined && p.day !== undefined) {
     return { value: `${year}-${pad2(p.month)}-${pad2(p.day)}/${year}-${pad2(p.month)}-${pad2(p.dayTo)}` };
+  }
+  if (p.quarter !== undefined) {
+    const to = p.quarterTo ?? p.quarter;
+    return { value: to === p.quarter ? `${year}-Q${p.quarter}` : `${year}-Q${p.quarter}/${year}-Q${to}` };
+  }
+  if (p.lunar) {
+    const { month, leap, day } = p.lunar;
+    if (y === undefined) return { value: day === undefined ? 'XXXX-XX-XX/XXXX-XX-XX' : 'XXXX-XX-XX' };
+    const value = day === undefined ? lunarMonth(y, month, leap) : lunarDay(y, month, day, leap);
+    return value ? { value } : null;
+  }
+  if (p.solarTerm) {
+    if (y === undefined) return { value: 'XXXX-XX-XX' };
+    const day = solarTermDay(p.solarTerm, y);
+    return { value: day ?? `${y}-${pad2(p.solarTerm.month)}` };
+  }
+  if (p.holiday) return { value: y === undefined ? 'day' in p.holiday ? `XXXX-${pad2(p.holiday.month)}-${pad2(p.holiday.day)}` : 'XXXX-XX-XX' : holidayDay(p.holiday, y) ?? 'XXXX-XX-XX' };
+  if (p.week !== undefined) {
+    if (y === undefined) return { value: 'XXXX-WXX' };
+    const week = nthWeek(y, p.month ?? 1, p.week, p.month === undefined);
+    return week ? { value: week } : null;
+  }
+  if (p.nthWeekday && p.month !== undefined) {
+    if (y === undefined) return { value: 'XXXX-XX-XX' };
+    const day = nthWeekday(y, p.month, p.nthWeekday[1], p.nthWeekday[0]);
+    return day ? { value: day } : null;
   }
   let value = year;
   if (p.part && YEAR_PARTS.has(p.part)) value = `${year}-${p.part}`;
   else if (p.month !== undefined) value = `${year}-${pad2(p.month)}${p.day !== undefined ? `-${pad2(p.day)}` : ''}`;
   else if (p.day !== undefined) value = `${year}-XX-${pad2(p.day)}`;
-  const mod = p.part === 'START' || p.part === 'MID' || p.part === 'END' ? p.part : undefined;
+  const mod = p.edge ?? (p.part === 'START' || p.part === 'MID' || p.part === 'END' ? p.part : undefined);
   return mod ? { value, mod } : { value };
 }
 
-/** A partial date (XXXX-03-19) completed from refDate where it knows enough. */
-function resolvePartial(value: string, ref: RefDate | undefined): string | undefined {
-  if (!ref || !value.startsWith('XXXX')) return undefined;
-  if (value.includes('/')) {
-    const [a, b] = value.split('/').map((v) => resolvePartial(v, ref));
-    return a && b ? `${a}/${b}` : undefined;
-  }
-  const resolved = value.startsWith('XXXX-XX-')
-    ? ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`
-    : `${ref.year}${value.slice(4)}`;
-  // 2月29日 in a year without one, 30日 in a 29-day month: no such day to resolve to
-  const day = resolved && /^(\d{4})-(\d{2})-(\d{2})$/.exec(resolved);
-  if (day && !isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) return undefined;
-  return resolved;
+/** A resolved value that names a day must name a real one (no 2月29日 in 2023). */
+function realDays(value: string): boolean {
+  return value.split('/').every((v) => {
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    return !day || isRealDay(Number(day[1]), Number(day[2]), Number(day[3]));
+  });
 }
 
-function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate {
-  const { value, mod } = timex(p);
-  const resolved = resolvePartial(value, ref);
+/** A partial date (XXXX-03-19, 21日) completed from refDate where it knows enough. */
+function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): string | undefined {
+  if (!ref || !value.includes('X')) return undefined;
+  let resolved: string | undefined;
+  if (p.day !== undefined && p.month === undefined && !p.lunar) {
+    resolved = ref.month === undefined ? undefined : `${ref.year}-${pad2(ref.month)}${value.slice(7)}`;
+  } else resolved = timex(p, String(ref.year))?.value;
+  return resolved && realDays(resolved) ? resolved : undefined;
+}
+
+function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
+  const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
+  const t = timex(p, year === undefined ? 'XXXX' : String(year));
+  // 2019年2月29日 keeps the value as written; only a resolved value must be a real day
+  if (!t || (year === undefined && !realDays(t.value))) return null;
+  const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
   return {
-    type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part ? '-part' : ''}`, value,
-    ...(mod && { mod }), ...(resolved && { resolved }),
+    type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value,
+    ...(t.mod && { mod: t.mod }), ...(resolved && { resolved }),
   };
 }
 
-/** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周 */
-function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+/** 上个月15号, 下月九号, 本月9日: a day of a deictic month. */
+function dayAfterMonth(view: string, i: number, numerals: NumeralTables) {
+  const n = wholeNumber(view, i, numerals);
+  if (!n || n.min < 1 || n.min > 31) return null;
+  const u = skipSpaces(view, n.end, 1);
+  return view[u] === '日' || view[u] === '号' ? { end: u + 1, day: n.min } : null;
+}
+
+/** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周, 上个月15号, 上季度末 */
+function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
   // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
   if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);
-  if (hit) {
-    const entry = hit.value;
-    let end = i + hit.word.length;
-    let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
-    let mod: DateCandidate['mod'] = entry.mod;
-    if (entry.unit === 'year' && !entry.mod) {
-      const rest = afterYear(view, end, rules.numerals, tables);
-      if (rest) {
-        const t = timex({ year: value, ...rest });
-        end = rest.end;
-        value = t.value;
-        mod = t.mod;
-      }
-    } else if (entry.unit === 'month' && !entry.mod) {
+  if (!hit) return null;
+  const entry = hit.value;
+  let end = i + hit.word.length;
+  let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
+  let mod: DateCandidate['mod'] = entry.mod;
+  if (entry.unit === 'year' && !entry.mod) {
+    const rest = afterYear(view, end, rules.numerals, tables, opts);
+    const t = rest && timex(rest, value);
+    if (rest && t) {
+      end = rest.end;
+      value = t.value;
+      mod = t.mod;
+    }
+  } else if (entry.unit === 'month' && !entry.mod) {
+    const day = dayAfterMonth(view, end, rules.numerals);
+    const month = /^(\d{4})-(\d{2})$/.exec(value);
+    const week = month && weekOfMonthAfter(view, end, rules, Number(month[1]), Number(month[2]));
+    if (day && month) {
+      if (!isRealDay(Number(month[1]), Number(month[2]), day.day)) return null;
+      end = day.end;
+      value = `${value}-${pad2(day.day)}`;
+    } else if (week) {
+      end = week.end;
+      value = week.value;
+    } else {
       // 本月底, 上月中旬
       const part = matchPart(view, end, tables.monthParts);
       if (part) {
@@ -89,36 +165,142 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
         if (part.part === 'START' || part.part === 'MID' || part.part === 'END') mod = part.part;
       }
     }
-    return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
+  } else if (entry.unit === 'quarter') {
+    const edge = matchPart(view, end, tables.quarterEdges);
+    if (edge?.part === 'START' || edge?.part === 'END') {
+      end += edge.word.length;
+      mod = edge.part;
+    }
   }
-  return null;
+  return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
 }
 
-/** 3天前, 两年后, 5个月以后: N units from refDate (relative; story-anchored ones are optional in gold). */
+/** 第二周 after a deictic month, as an ISO week. */
+function weekOfMonthAfter(view: string, i: number, rules: DateRules, year: number, month: number) {
+  const k = view[i] === '的' ? i + 1 : i;
+  if (view[k] !== '第') return null;
+  const n = wholeNumber(view, k + 1, rules.numerals);
+  if (!n || n.min < 1 || n.min > 5) return null;
+  let e = n.end;
+  if (view[e] === '个' && !view.startsWith('周', e + 1)) e++;
+  const prefix = rules.dates.weekdayPrefixes.find((w) => view.startsWith(w, e));
+  if (!prefix || rules.dates.weekdays.has(view[e + prefix.length] ?? '')) return null;
+  const value = nthWeek(year, month, n.min);
+  return value ? { end: e + prefix.length, value } : null;
+}
+
+/** 教师节, 国庆: a holiday word at i. */
+function holidayAfter(ctx: DocContext, i: number, rules: DateRules) {
+  const hit = rules.dates.holidays.startingAt(ctx.view, i);
+  return hit ? { end: i + hit.word.length, holiday: hit.value } : null;
+}
+
+/** 教师节, 国庆, 母亲节 without a year: XXXX-09-10, resolved with refDate's year. */
+function holidayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const h = holidayAfter(ctx, i, rules);
+  if (!h || (ctx.boundary[h.end] !== 1 && isHan(ctx.view[h.end]))) return null;
+  const t = timex(h, 'XXXX')!;
+  const resolved = resolvePartial(h, t.value, ctx.refDate);
+  return { type: 'date', start: i, end: h.end, rule: 'date.holiday', value: t.value, ...(resolved && { resolved }) };
+}
+
+/** 农历十月初一, 正月, 腊月初八, 闰四月, 春节, 农历2015年十月初一: a lunar date starting with a word. */
+function lunarWordAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const r = lunarAt(ctx.view, i, rules.numerals, rules.dates, false);
+  if (!r) return null;
+  const year = r.year && (r.year.short ? { shortYear: r.year.digits } : { year: r.year.digits });
+  return absolute({ start: i, end: r.end, lunar: r.lunar, ...year, form: 'md' }, ctx.refDate);
+}
+
+/** 民国三年, 康熙二十年9月: a year of an era, then what may follow a year. */
+function eraAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const { view } = ctx;
+  const era = rules.dates.eras.startingAt(view, i);
+  if (!era) return null;
+  const k = i + era.word.length;
+  const n = view[k] === '元' ? { end: k + 1, min: 1 } : wholeNumber(view, k, rules.numerals);
+  if (!n || n.min < 1 || n.min > 120 || view[n.end] !== '年') return null;
+  const rest = afterYear(view, n.end + 1, rules.numerals, rules.dates, opts);
+  return absolute({ start: i, year: era.value + n.min - 1, ...(rest ?? {}), end: rest?.end ?? n.end + 1, form: 'ymd' }, ctx.refDate);
+}
+
+/** 今明两年, 明后两天: two deictic units at once, one interval. */
+function deicticPairAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1 || !ctx.refDate) return null;
+  const hit = rules.dates.deicticPairs.startingAt(ctx.view, i);
+  if (!hit) return null;
+  const { unit, from, to } = hit.value;
+  const value = `${resolveDeictic(unit, from, ctx.refDate)}/${resolveDeictic(unit, to, ctx.refDate)}`;
+  return { type: 'date', start: i, end: i + hit.word.length, rule: 'date.deictic', value, relative: true };
+}
+
+/** 冬至, 清明节 without a year: the day in refDate's year. */
+function solarTermAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+  if (ctx.boundary[i] !== 1) return null;
+  const hit = rules.dates.solarTerms.startingAt(ctx.view, i);
+  if (!hit || !hit.value.bare) return null;
+  const end = i + hit.word.length;
+  if (ctx.boundary[end] !== 1 && isHan(ctx.view[end])) return null;
+  const resolved = resolvePartial({ solarTerm: hit.value }, 'XXXX-XX-XX', ctx.refDate);
+  return { type: 'date', start: i, end, rule: 'date.solar-term', value: 'XXXX-XX-XX', ...(resolved && { resolved }) };
+}
+
+/** 3天前, 两年后, 5个月以后, 七年半后, 半年后: N units from refDate (relative; story-anchored ones are optional in gold). */
 function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
-  const n = scanNumber(view, i, rules.numerals);
-  if (!n || n.vague || n.moreThan || n.min !== Math.floor(n.min) || n.min < 1 || n.min > 1000) return null;
-  const u = skipSpaces(view, n.end, 1);
+  let count: number;
+  let u: number;
+  if (view.startsWith('半年', i)) {
+    count = 0.5;
+    u = i + 1;
+  } else {
+    const n = scanNumber(view, i, rules.numerals);
+    if (!n || n.vague || n.moreThan || n.min !== Math.floor(n.min) || n.min < 1 || n.min > 1000) return null;
+    // 七八年前 is "seven or eight years ago" and 五八 no count at all: Han digit strings are not counts
+    if (n.plainDigits && n.digitCount > 1 && !isAsciiDigit(view[i])) return null;
+    count = n.min;
+    u = skipSpaces(view, n.end, 1);
+  }
   const unit = rules.dates.relativeUnits.startingAt(view, u);
   if (!unit) return null;
-  const d = rules.dates.relativeDirections.startingAt(view, u + unit.word.length);
+  let after = u + unit.word.length;
+  // 七年半后: a year and a half is counted in months
+  let months = unit.value === 'year' ? count * 12 : unit.value === 'quarter' ? count * 3 : undefined;
+  if (unit.value === 'year' && view[after] === '半' && count >= 1) {
+    months = count * 12 + 6;
+    after++;
+  }
+  const d = rules.dates.relativeDirections.startingAt(view, after);
   if (!d) return null;
-  const end = u + unit.word.length + d.word.length;
-  const value = resolveDeictic(unit.value, d.value * n.min, ctx.refDate);
+  const end = after + d.word.length;
+  const value = months !== undefined && months % 12 !== 0
+    ? resolveDeictic('month', d.value * months, ctx.refDate)
+    : resolveDeictic(unit.value === 'quarter' ? 'month' : unit.value, d.value * (unit.value === 'quarter' ? months! : count), ctx.refDate);
   return { type: 'date', start: i, end, rule: 'date.relative', value, relative: true };
 }
 
-/** 周五, 星期五, 下周三: a day of a week; resolved to the date when refDate has a day. */
+const startsWeekday = (view: string, k: number, t: DateTables) => t.weekdayPrefixes.some((w) => view.startsWith(w, k));
+
+/** 周五, 星期五, 下周三, 上个星期一, 下周周六: a day of a week; resolved to the date when refDate has a day. */
 function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
   const t = rules.dates;
   if (t.notBeforeWeekday.has(view[i - 1] ?? '')) return null;
   let shift = 0;
   let p = i;
-  if (t.weekShift.has(view[i]!) && t.weekdayPrefixes.some((w) => view.startsWith(w, i + 1))) {
-    shift = t.weekShift.get(view[i]!)!;
-    p++;
+  for (const [word, weeks] of t.weekShift) {
+    if (!view.startsWith(word, i)) continue;
+    let k = i + word.length;
+    // 下周周六, 上周星期三: the week word, then the weekday written in full
+    if (view[k] === '周' && startsWeekday(view, k + 1, t)) k++;
+    if (startsWeekday(view, k, t)) {
+      shift = weeks;
+      p = k;
+      break;
+    }
   }
   const prefix = t.weekdayPrefixes.find((w) => view.startsWith(w, p));
   if (!prefix) return null;
@@ -141,28 +323,42 @@ function yearPartAlone(ctx: DocContext, i: number, rules: DateRules): DateCandid
   const end = i + p.word.length;
   if (ctx.boundary[end] !== 1) return null;
   const value = `XXXX-${p.part}`;
-  const resolved = resolvePartial(value, ctx.refDate);
+  const resolved = resolvePartial({ part: p.part }, value, ctx.refDate);
   return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }) };
 }
 
-/** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月: one mention, value a/b. */
+/** Is the value fully known (no X)? Deictic values are, once refDate is given. */
+const concrete = (v: string) => !v.includes('X');
+
+/** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月, 前年11月到去年3月: one mention, value a/b. */
 function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: DateTables): DateCandidate | null {
-  if (a.relative || b.relative || a.mod || b.mod) return null;
+  if (a.mod || b.mod || a.value.includes('/') || b.value.includes('/')) return null;
+  if ((a.relative || b.relative) && !(concrete(a.resolved ?? a.value) && concrete(b.resolved ?? b.value))) return null;
   const between = ctx.view.slice(a.end, b.start).trim();
   if (!tables.rangeJoiners.includes(between)) return null;
-  // 3月24日至28日: the second end borrows the year and month it does not write
+  // 3月24日至28日, 2017年8月至11月: the second end borrows the year (and month) it does not write
   let second = b.value;
   let secondResolved = b.resolved;
-  if (second.startsWith('XXXX-XX-') && /^(XXXX|\d{4})-\d{2}-\d{2}$/.test(a.value)) {
+  const year = /^(\d{4}|XXXX)-\d{2}/.exec(a.value)?.[1];
+  if (/^XXXX-XX-\d{2}$/.test(second) && /^(XXXX|\d{4})-\d{2}-\d{2}$/.test(a.value)) {
     second = a.value.slice(0, 8) + second.slice(8);
     secondResolved = a.resolved && a.resolved.slice(0, 8) + second.slice(8);
+  } else if (second.startsWith('XXXX-') && year && year !== 'XXXX' && !second.startsWith('XXXX-XX')) {
+    second = year + second.slice(4);
+    secondResolved = undefined;
   }
-  if (a.value.length !== second.length || a.value >= second) return null;
-  const resolved = a.resolved && secondResolved ? { resolved: `${a.resolved}/${secondResolved}` } : {};
-  return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${second}`, ...resolved };
+  // 3月至5日: a day alone can only end a range that starts on a day of a month
+  if (/^XXXX-XX-\d{2}$/.test(second) || !realDays(second)) return null;
+  const first = a.resolved ?? a.value;
+  const last = secondResolved ?? second;
+  // the ends in order; ends of different units compare by their first day (1985 < 1989-09)
+  if (!(first < last) || (first.length === last.length && a.value >= second && concrete(a.value) === concrete(second))) return null;
+  const resolved = (a.resolved || secondResolved) && concrete(first) && concrete(last) ? { resolved: `${first}/${last}` } : {};
+  const relative = a.relative || b.relative ? { relative: true as const } : {};
+  return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${second}`, ...resolved, ...relative };
 }
 
-/** A bare year before a joiner and a year with 年 (2019-2023年): the first year borrows 年. */
+/** A bare year before a joiner and a year with 年 (2019-2023年, 1985到89年9月): the first year borrows 年. */
 function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const year = yearNumberAt(ctx.view, i, rules.numerals);
   if (!year) return null;
@@ -170,7 +366,7 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
   const joiner = rules.dates.rangeJoiners.find((w) => ctx.view.startsWith(w, j));
   if (!joiner) return null;
   const next = parseDateAt(ctx.view, skipSpaces(ctx.view, j + joiner.length, 1), rules.numerals, rules.dates);
-  if (!next || next.form !== 'ymd' || next.month !== undefined || next.part) return null;
+  if (!next || next.form !== 'ymd' || (next.part && next.part !== 'START' && next.part !== 'MID' && next.part !== 'END')) return null;
   return { type: 'date', start: i, end: year.end, rule: 'date.ymd', value: String(year.min) };
 }
 
@@ -178,48 +374,120 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
   const prev = view[i - 1] ?? '';
   if (isAsciiDigit(prev) || prev === '.' || prev === ',' && isAsciiDigit(view[i - 2])) return false;
-  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev);
+  // 几十年: no number starts after 几 (a vague count holds it)
+  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev) || numerals.vague.has(prev);
   return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !inHanNumber;
 }
 
-/** Characters a date can start with: number starts and the first characters of deictic words. */
-const startCache = new WeakMap<DateRules, CharClass>();
-function dateStarts(rules: DateRules): CharClass {
+/** The rule families that can start at a character, as bits: each is tried only where it can match. */
+const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
+
+interface Starts {
+  chars: CharClass;
+  /** first character -> families that may start there (Han and Q only) */
+  families: Map<string, number>;
+}
+
+/** Characters a date can start with (number starts and the first characters of date words), built once per rules. */
+const startCache = new WeakMap<DateRules, Starts>();
+function dateStarts(rules: DateRules): Starts {
   let starts = startCache.get(rules);
   if (!starts) {
     const t = rules.dates;
-    starts = charClass([
-      ...'0123456789Q', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...t.deicticFirstChars,
-      ...t.weekShift.keys(), ...t.weekdayPrefixes.map((w) => w[0]!), ...t.yearParts.map((p) => p.word[0]!),
-    ]);
+    const families = new Map<string, number>();
+    const add = (bit: number, chars: Iterable<string>) => {
+      for (const c of chars) families.set(c, (families.get(c) ?? 0) | bit);
+    };
+    add(WEEKDAY, [...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!)]);
+    add(CENTURY, '上本这');
+    add(DEICTIC, t.deicticFirstChars);
+    add(YEAR_PART, t.yearParts.filter((p) => p.word.length >= 2 && p.part && /^[QH]/.test(p.part)).map((p) => p.word[0]!));
+    add(HOLIDAY, t.holidayFirstChars);
+    add(LUNAR, t.lunarFirstChars);
+    add(ERA, t.eraFirstChars);
+    add(PAIR, t.pairFirstChars);
+    add(TERM, t.solarTermFirstChars);
+    add(HALF, '半');
+    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...families.keys()]);
+    starts = { chars, families };
     startCache.set(rules, starts);
   }
   return starts;
 }
 
+/** The date that starts at i, if any. */
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Map<string, number>): DateCandidate | null {
+  const { view } = ctx;
+  let candidate: DateCandidate | null = null;
+  if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
+    const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
+    candidate = parts && absolute(parts, ctx.refDate);
+    if (!candidate) {
+      // the other number-led forms need a word right after the number: 世纪, 年代, a joiner, a unit
+      const n = scanNumber(view, i, rules.numerals);
+      const after = n ? view[n.end] : undefined;
+      if (after === '世' || after === '年') candidate = centuryAt(ctx, i, rules);
+      candidate ??= n?.plainDigits && n.digitCount === 4 ? bareYearBefore(ctx, i, rules) : null;
+      candidate ??= n ? relativeAt(ctx, i, rules) : null;
+    }
+  }
+  const bits = candidate ? 0 : families.get(view[i]!) ?? 0;
+  if (bits !== 0) {
+    candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
+      ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
+      ?? (bits & DEICTIC ? deicticAt(ctx, i, rules, opts) : null)
+      ?? (bits & YEAR_PART ? yearPartAlone(ctx, i, rules) : null)
+      ?? (bits & HOLIDAY ? holidayAt(ctx, i, rules) : null)
+      ?? (bits & LUNAR ? lunarWordAt(ctx, i, rules) : null)
+      ?? (bits & ERA ? eraAt(ctx, i, rules, opts) : null)
+      ?? (bits & PAIR ? deicticPairAt(ctx, i, rules) : null)
+      ?? (bits & TERM ? solarTermAt(ctx, i, rules) : null)
+      ?? (bits & HALF ? relativeAt(ctx, i, rules) : null);
+  }
+  return candidate;
+}
+
+/** After a date, a joiner and a second date that may be written short (2008.03-2009, 12月九号到十五号). */
+function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: ParseOptions): DateCandidate | null {
+  const { view } = ctx;
+  const j = skipSpaces(view, a.end, 1);
+  const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
+  if (!joiner) return null;
+  const k = skipSpaces(view, j + joiner.length, 1);
+  const { families } = dateStarts(rules);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, families);
+  // 去年春节到元宵节: a second end with no year falls in the first end's year
+  const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
+  if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, families);
+  }
+  return b && joinRange(ctx, a, b, rules.dates);
+}
+
 export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
   const { view } = ctx;
   const found: DateCandidate[] = [];
-  const starts = dateStarts(rules);
+  const { chars: starts, families } = dateStarts(rules);
+  const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
   for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
-    let candidate: DateCandidate | null = null;
-    let numberEnd = i + 1;
-    if (startsNumber(view, i, rules.numerals)) {
-      const parts = parseDateAt(view, i, rules.numerals, rules.dates);
-      candidate = parts ? absolute(parts, ctx.refDate) : bareYearBefore(ctx, i, rules) ?? relativeAt(ctx, i, rules);
-      // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
-      if (!candidate) numberEnd = Math.max(numberEnd, scanNumber(view, i, rules.numerals)?.end ?? numberEnd);
-    }
-    if (!candidate && (isHan(view[i]) || view[i] === 'Q')) {
-      candidate = weekdayAt(ctx, i, rules) ?? deicticAt(ctx, i, rules) ?? yearPartAlone(ctx, i, rules);
+    const candidate = candidateAt(ctx, i, rules, opts, families);
+    // 1月1日元旦: a holiday right after a date names that date again
+    if (candidate?.rule === 'date.holiday' && found.at(-1)?.end === i) {
+      i = candidate.end;
+      continue;
     }
     if (candidate) {
+      const range = rangeAfter(ctx, candidate, rules, opts);
       const previous = found[found.length - 1];
-      const range = previous && joinRange(ctx, previous, candidate, rules.dates);
-      if (range) found[found.length - 1] = range;
-      else found.push(candidate);
-      i = candidate.end;
-    } else i = numberEnd;
+      const joined = range ?? (previous && joinRange(ctx, previous, candidate, rules.dates));
+      if (joined && !range) found[found.length - 1] = joined;
+      else found.push(joined ?? candidate);
+      i = (joined ?? candidate).end;
+    } else {
+      // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
+      const number = startsNumber(view, i, rules.numerals) ? scanNumber(view, i, rules.numerals) : null;
+      i = Math.max(i + 1, number?.end ?? i + 1);
+    }
   }
   return found;
 }

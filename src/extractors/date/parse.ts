@@ -1,11 +1,15 @@
 /**
  * Reading one calendar expression at a position of the match view:
  * 2020 年 12 月, 2019-06-01, 2024/5/31, 二〇二四年五月, 3 月 19 日, 2021 年初,
- * 2023 年最后一个季度, 5月中旬, 21日. Ranges and deictic words are handled by the extractor.
+ * 2023 年最后一个季度, 5月中旬, 21日, 07年8月, 2023年前三季度, 3月第二周.
+ * Ranges and deictic words are handled by the extractor; numeric forms by numeric.ts.
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, skipSpaces } from '../../text/matchView.js';
-import { matchPart, type DatePart, type DateTables } from './tables.js';
+import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
+import type { RefDate } from './refDate.js';
+import { numericDateAt } from './numeric.js';
+import { lunarAt, type LunarParts } from './lunarParse.js';
 
 export interface DateParts {
   start: number;
@@ -17,8 +21,34 @@ export interface DateParts {
   /** the end of a range written once: 1-5月 (monthTo 5), 12-19日 (dayTo 19) */
   monthTo?: number;
   dayTo?: number;
+  /** 前三季度 (quarter 1, quarterTo 3), 后两个季度 */
+  quarter?: number;
+  quarterTo?: number;
+  /** 第二周 of the month (or of the year when there is no month) */
+  week?: number;
+  /** 第三个星期日 of the month: [n, ISO weekday] */
+  nthWeekday?: [number, number];
+  /** 一季度末, 四季度初: the mod of a quarter or half */
+  edge?: 'START' | 'MID' | 'END';
+  /** 农历十月初一, 春节: a lunar month or day */
+  lunar?: LunarParts;
+  /** 2024年冬至: a solar term of the year */
+  solarTerm?: SolarTerm;
+  /** 2019年感恩节: a holiday of the year */
+  holiday?: Holiday;
+  /** a two-digit year (07年): its digits, read against refDate by the extractor */
+  shortYear?: number;
   /** how it was written, for the rule id */
-  form: 'iso' | 'ymd' | 'md' | 'd';
+  form: 'iso' | 'ymd' | 'md' | 'd' | 'numeric';
+}
+
+/** What the caller allows beyond running-text dates (a known time expression). */
+export interface ParseOptions {
+  /** the whole input is known to be a time expression: bare forms are dates */
+  expression?: boolean;
+  /** reading the second end of a range (after 至, -): 2008.03-2009 ends in a bare year */
+  rangeTail?: boolean;
+  refDate?: RefDate;
 }
 
 const MIN_YEAR = 1800;
@@ -38,16 +68,6 @@ export function yearNumberAt(view: string, i: number, numerals: NumeralTables) {
   return n;
 }
 
-/** 2019-06-01, 2024/5/31, 2024.5.31 (month and day checked). */
-function isoDateAt(view: string, i: number): DateParts | null {
-  const m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/.exec(view.slice(i, i + 11));
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { start: i, end: i + m[0].length, year, month, day, form: 'iso' };
-}
-
-/** month [day | month part] starting at i: 12 月, 3 月 19 日, 5月中旬 */
 /** `1-5` or `12至19`: a second number after a range joiner, greater than the first and at most `max`. */
 function secondOfRange(view: string, first: { end: number; min: number }, max: number, numerals: NumeralTables, tables: DateTables) {
   const j = skipSpaces(view, first.end, 1);
@@ -57,7 +77,39 @@ function secondOfRange(view: string, first: { end: number; min: number }, max: n
   return second && second.min > first.min && second.min <= max ? second : null;
 }
 
-function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateTables) {
+/** 第二周, 第3个星期, 第一个礼拜 (week of a month or year) or 第三个星期日 (n-th weekday), after an optional 的. */
+function ordinalWeekAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, maxWeek: number) {
+  let k = view[i] === '的' ? i + 1 : i;
+  if (view[k] !== '第') return null;
+  const n = wholeNumber(view, k + 1, numerals);
+  if (!n || n.min < 1 || n.min > maxWeek) return null;
+  k = n.end;
+  const counted = view[k] === '个';
+  if (counted) k++;
+  const prefix = tables.weekdayPrefixes.find((w) => view.startsWith(w, k));
+  if (!prefix) return null;
+  k += prefix.length;
+  const weekday = tables.weekdays.get(view[k] ?? '');
+  // 第三个星期日: the n-th such weekday (months only); 周末 names no single day
+  if (weekday !== undefined) return weekday === null || maxWeek > 5 || n.min > 5 ? null : { end: k + 1, nthWeekday: [n.min, weekday] as [number, number] };
+  // 第二周 / 第二个星期; 第二个周 is not said
+  if (prefix === '周' && counted) return null;
+  return { end: k, week: n.min };
+}
+
+/** A day number right after 月 with no 日/号 (1月3, 十月31): Arabic digits, then the end of the expression. */
+function bareDayAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions) {
+  if (!isAsciiDigit(view[i])) return null;
+  const n = wholeNumber(view, i, numerals);
+  if (!n || !n.plainDigits || n.min < 1 || n.min > 31) return null;
+  const next = view[n.end] ?? '';
+  const k = skipSpaces(view, n.end, 1);
+  // only where nothing can follow the number as its unit: 1月3家 is three firms
+  const ends = next === '' || /\s/.test(next) || tables.rangeJoiners.some((w) => view.startsWith(w, k)) || tables.bareDayFollowers.has(next);
+  return ends || (opts.expression && n.end === view.length) ? n : null;
+}
+
+function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions) {
   const n = wholeNumber(view, i, numerals);
   if (!n || n.min < 1 || n.min > 12) return null;
   // 1-5月: a range of months written with one 月
@@ -80,6 +132,9 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
       day = dayNumber.min;
       if (dayRange) dayTo = dayRange.min;
       end = unit + 1;
+    } else if (!dayRange && d === end) {
+      const bare = bareDayAt(view, d, numerals, tables, opts);
+      if (bare) return { end: bare.end, month, day: bare.min };
     }
   }
   if (dayTo !== undefined) return { end, month, day, dayTo, part };
@@ -89,25 +144,99 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
       end += p.word.length;
       if (p.part) part = p.part;
     }
+    if (!p || !p.part) {
+      const w = ordinalWeekAt(view, end, numerals, tables, 5);
+      if (w) return { end: w.end, month, ...(w.week && { week: w.week }), ...(w.nthWeekday && { nthWeekday: w.nthWeekday }) };
+    }
   }
   return { end, month, day, part };
 }
 
-/** After a year (and 年): a part of the year or a month. */
-export function afterYear(view: string, yearEnd: number, numerals: NumeralTables, tables: DateTables) {
+/** 前三季度, 后两个季度, 前五个月, 后三月, 首月, 第8个月: a span of a year counted from one end. */
+function countedSpanAt(view: string, i: number, numerals: NumeralTables) {
+  if (view.startsWith('首月', i)) return { end: i + 2, month: 1 };
+  const head = view[i];
+  if (head !== '前' && head !== '后' && head !== '第') return null;
+  const n = wholeNumber(view, i + 1, numerals);
+  if (!n) return null;
+  let k = n.end;
+  const counted = view[k] === '个';
+  if (counted) k++;
+  if (view.startsWith('季度', k) && head !== '第') {
+    if (n.min < 1 || n.min > 4) return null;
+    return head === '前' ? { end: k + 2, quarter: 1, quarterTo: n.min } : { end: k + 2, quarter: 5 - n.min, quarterTo: 4 };
+  }
+  // 第8个月 and 前五个月 need 个 unless the month count is short (前两月); 第8月 is just 8月
+  if (view[k] !== '月' || n.min < 1 || n.min > 12 || (head === '第' && !counted)) return null;
+  if (head === '第') return { end: k + 1, month: n.min };
+  return head === '前' ? { end: k + 1, month: 1, monthTo: n.min } : { end: k + 1, month: 13 - n.min, monthTo: 12 };
+}
+
+/** After a year (and 年): a part of the year, a month, a counted span or a week. */
+export function afterYear(view: string, yearEnd: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}) {
   const k = skipSpaces(view, yearEnd, 1);
   const p = matchPart(view, k, tables.yearParts);
-  if (p) return { end: k + p.word.length, part: p.part ?? undefined };
-  const m = monthAt(view, k, numerals, tables);
+  if (p) {
+    const end = k + p.word.length;
+    const part = p.part ?? undefined;
+    // 一季度末, 四季度初: the start or end of a quarter or half
+    if (part && /^[QH]/.test(part)) {
+      const edge = matchPart(view, end, tables.quarterEdges);
+      if (edge?.part === 'START' || edge?.part === 'MID' || edge?.part === 'END') return { end: end + edge.word.length, part, edge: edge.part };
+    }
+    return { end, part };
+  }
+  const holiday = tables.holidays.startingAt(view, k);
+  if (holiday) return { end: k + holiday.word.length, holiday: holiday.value };
+  const term = tables.solarTerms.startingAt(view, k);
+  if (term) return { end: k + term.word.length, solarTerm: term.value };
+  const span = countedSpanAt(view, k, numerals);
+  if (span) return span;
+  const lunar = lunarAt(view, k, numerals, tables, true);
+  if (lunar && !lunar.year) return { end: lunar.end, lunar: lunar.lunar };
+  const w = ordinalWeekAt(view, k, numerals, tables, 53);
+  if (w?.week) return { end: w.end, week: w.week };
+  const m = monthAt(view, k, numerals, tables, opts);
   if (m) return m;
   return null;
 }
 
+/** Han digits that count (七八年 is seven or eight years, not 1978): consecutive digits, and 三五. */
+function isApproximateCount(view: string, start: number, end: number, numerals: NumeralTables): boolean {
+  if (end - start !== 2 || isAsciiDigit(view[start])) return false;
+  const a = numerals.digits.get(view[start]!);
+  const b = numerals.digits.get(view[start + 1]!);
+  return a !== undefined && b !== undefined && (b === a + 1 || a === 3 && b === 5);
+}
+
+/** 07年8月, 九七年一季度, 19年底, 零六年, 三三年: a year written with two digits. */
+function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions): DateParts | null {
+  const short = wholeNumber(view, i, numerals);
+  if (!short || !short.plainDigits || short.digitCount !== 2) return null;
+  const y = skipSpaces(view, short.end, 1);
+  if (view[y] !== '年') return null;
+  if (tables.shortYearNotAfter.has(view[i - 1] ?? '')) return null;
+  const rest = afterYear(view, y + 1, numerals, tables, opts);
+  // 30年中 is "in thirty years": a lone 中 after a short year is not mid-year
+  if (rest && !('part' in rest && rest.part === 'MID' && rest.end - skipSpaces(view, y + 1, 1) === 1)) {
+    return { start: i, shortYear: short.min, ...rest, form: 'ymd' };
+  }
+  // alone: 08年 and 零六年 (a leading zero is no count), 三三年 (Han digits are no count
+  // unless consecutive: 七八年 is seven or eight years); 24年 alone is twenty-four years
+  const leadingZero = view[i] === '0' || numerals.digits.get(view[i]!) === 0;
+  const hanYear = !isAsciiDigit(view[i]) && !isApproximateCount(view, i, short.end, numerals);
+  if (isApproximateCount(view, i, short.end, numerals)) return null;
+  if (leadingZero || opts.expression || hanYear && !tables.countFollowers.has(view[y + 1] ?? '')) {
+    return { start: i, end: y + 1, shortYear: short.min, form: 'ymd' };
+  }
+  return null;
+}
+
 /** A calendar expression starting at i, or null. */
-export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables): DateParts | null {
+export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}): DateParts | null {
   if (isAsciiDigit(view[i])) {
-    const iso = isoDateAt(view, i);
-    if (iso) return iso;
+    const numeric = numericDateAt(view, i, tables, opts);
+    if (numeric) return numeric;
   }
   const year = yearNumberAt(view, i, numerals);
   if (year) {
@@ -115,18 +244,19 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
     // 2023Q4: a quarter right after the digits
     if (view[y] !== '年') {
       const q = /^Q([1-4])/.exec(view.slice(y, y + 2));
-      return q ? { start: i, end: y + 2, year: year.min, part: `Q${q[1]}` as DatePart, form: 'ymd' } : null;
+      if (q) return { start: i, end: y + 2, year: year.min, part: `Q${q[1]}` as DatePart, form: 'ymd' };
+      // 2018 alone is a date only in a known time expression
+      const alone = opts.rangeTail || opts.expression && year.end === view.length && year.start === 0;
+      return alone ? { start: i, end: year.end, year: year.min, form: 'ymd' } : null;
     }
-    const rest = afterYear(view, y + 1, numerals, tables);
-    return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: "ymd" };
+    const rest = afterYear(view, y + 1, numerals, tables, opts);
+    return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: 'ymd' };
   }
-  // 15年3月2日, 98年4月: a two-digit year, only before a month (15年 alone is fifteen years)
-  const short = isAsciiDigit(view[i]) ? wholeNumber(view, i, numerals) : null;
-  if (short && short.plainDigits && short.digitCount === 2 && view[skipSpaces(view, short.end, 1)] === '年') {
-    const rest = monthAt(view, skipSpaces(view, skipSpaces(view, short.end, 1) + 1, 1), numerals, tables);
-    if (rest) return { start: i, year: short.min <= 30 ? 2000 + short.min : 1900 + short.min, ...rest, form: 'ymd' };
-  }
-  const month = monthAt(view, i, numerals, tables);
+  const short = shortYearAt(view, i, numerals, tables, opts);
+  if (short) return short;
+  const lunar = lunarAt(view, i, numerals, tables, false);
+  if (lunar && !lunar.year) return { start: i, end: lunar.end, lunar: lunar.lunar, form: 'md' };
+  const month = monthAt(view, i, numerals, tables, opts);
   if (month) return { start: i, ...month, form: 'md' };
   // a day alone (21日): Arabic digits only, 日 only (号 alone is too often a number sign)
   if (isAsciiDigit(view[i])) {
@@ -138,3 +268,14 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   }
   return null;
 }
+
+/** A day alone at the end of a range (8月11日至22日, 十二月九号到十五号): Han digits and 号 allowed there. */
+export function rangeDayAt(view: string, i: number, numerals: NumeralTables): DateParts | null {
+  const n = wholeNumber(view, i, numerals);
+  if (!n || n.min < 1 || n.min > 31 || n.min !== Math.floor(n.min)) return null;
+  const u = skipSpaces(view, n.end, 1);
+  if (view[u] === '日' || view[u] === '号') return { start: i, end: u + 1, day: n.min, form: 'd' };
+  return null;
+}
+
+export { wholeNumber };

@@ -38,15 +38,19 @@ export function isoWeek(year: number, month: number, day: number): string {
   return `${weekYear}-W${pad2(week)}`;
 }
 
-export type DeicticUnit = 'day' | 'week' | 'month' | 'year';
+export type DeicticUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
  * Value of a deictic word (unit + offset from refDate), at the finer of the word's unit
  * and refDate's granularity. Without a refDate the value is a TIMEX pattern with X.
  */
 export function resolveDeictic(unit: DeicticUnit, offset: number, ref: RefDate | undefined): string {
-  if (!ref) return unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'week' ? 'XXXX-WXX' : 'XXXX-XX-XX';
+  if (!ref) return unit === 'year' ? 'XXXX' : unit === 'month' ? 'XXXX-XX' : unit === 'quarter' ? 'XXXX-QX' : unit === 'week' ? 'XXXX-WXX' : 'XXXX-XX-XX';
   if (unit === 'year' || ref.month === undefined) return String(ref.year + (unit === 'year' ? offset : 0));
+  if (unit === 'quarter') {
+    const index = ref.year * 4 + Math.floor((ref.month - 1) / 3) + offset;
+    return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  }
   if (unit === 'month' || ref.day === undefined) {
     if (unit !== 'month') return `${ref.year}-${pad2(ref.month)}`;
     const index = ref.year * 12 + (ref.month - 1) + offset;
@@ -68,4 +72,37 @@ export function weekdayNear(ref: RefDate & { day: number; month: number }, weekd
 /** Is year-month-day a real calendar day (no 2月30日)? */
 export function isRealDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * A year written with two digits (07年, 九零年), read the way a reader of a paper
+ * dated refDate would: the year ending in those digits from 90 years before the
+ * paper to 9 after it (三三年 in 2021 is 1933, 24年 is 2024). Without a refDate,
+ * 00-30 are 2000s and 31-99 the 1900s.
+ */
+export function twoDigitYear(yy: number, ref: RefDate | undefined): number {
+  if (!ref) return yy <= 30 ? 2000 + yy : 1900 + yy;
+  const lowest = ref.year - 90;
+  const year = lowest - (((lowest % 100) + 100) % 100) + yy;
+  return year < lowest ? year + 100 : year;
+}
+
+/**
+ * The n-th week of a month (or of a year, month 1 with `wholeYear`) as an ISO week:
+ * the n-th Monday-to-Sunday week that begins inside it, so 2021年3月第一周 is the week
+ * of Monday 1 March and 2021年6月第一周 the week of Monday 7 June.
+ */
+export function nthWeek(year: number, month: number, n: number, wholeYear = false): string | undefined {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const firstMonday = 1 + ((8 - (first.getUTCDay() || 7)) % 7);
+  const day = new Date(Date.UTC(year, month - 1, firstMonday + 7 * (n - 1)));
+  if (day.getUTCFullYear() !== year || (!wholeYear && day.getUTCMonth() !== month - 1)) return undefined;
+  return isoWeek(year, day.getUTCMonth() + 1, day.getUTCDate());
+}
+
+/** The n-th given weekday (ISO 1-7) of a month: 6月第三个星期日, 母亲节 (5月第二个周日). */
+export function nthWeekday(year: number, month: number, weekday: number, n: number): string | undefined {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay() || 7;
+  const day = 1 + ((weekday - first + 7) % 7) + 7 * (n - 1);
+  return day <= daysInMonth(year, month) ? `${year}-${pad2(month)}-${pad2(day)}` : undefined;
 }

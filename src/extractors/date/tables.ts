@@ -4,7 +4,16 @@ import type { dateKeywordsFile } from '../../rules/schemas.js';
 import type { DeicticUnit } from './refDate.js';
 import { WordTable } from '../../text/wordTable.js';
 
-export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2';
+export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2' | 'SP' | 'SU' | 'FA' | 'WI';
+
+export interface SolarTerm {
+  month: number;
+  c: number;
+  shift: ReadonlyMap<number, number>;
+  bare: boolean;
+}
+
+export type Holiday = { month: number; day: number } | { month: number; weekday: number; nth: number };
 
 export interface PartRule {
   word: string;
@@ -24,10 +33,42 @@ export interface DateTables {
   dayNotFollowedBy: ReadonlySet<string>;
   weekdayPrefixes: readonly string[];
   weekdays: ReadonlyMap<string, number | null>;
-  weekShift: ReadonlyMap<string, number>;
+  /** 上, 下个, 这: the week a weekday is in (上个星期一, 下周六), longest first */
+  weekShift: readonly (readonly [string, number])[];
   notBeforeWeekday: ReadonlySet<string>;
   relativeUnits: WordTable<DeicticUnit>;
   relativeDirections: WordTable<-1 | 1>;
+  /** 末, 初 after a quarter or half (一季度末) */
+  quarterEdges: readonly PartRule[];
+  /** characters that may follow a bare day number ending an expression (1月3，) */
+  bareDayFollowers: ReadonlySet<string>;
+  /** characters before a two-digit number that make it a count, not a year (近20年) */
+  shortYearNotAfter: ReadonlySet<string>;
+  /** characters after N年 that make it a duration (三三年来) */
+  countFollowers: ReadonlySet<string>;
+  /** words before an 8-digit number that make it a code (订单号20240307) */
+  codeCues: readonly string[];
+  /** characters after a number that make it an amount or a count (2008.03元) */
+  numberFollowers: ReadonlySet<string>;
+  holidays: WordTable<Holiday>;
+  holidayFirstChars: string[];
+  lunarMarkers: readonly string[];
+  eras: WordTable<number>;
+  deicticPairs: WordTable<{ unit: DeicticUnit; from: number; to: number }>;
+  solarTerms: WordTable<SolarTerm>;
+  lunarMonthWords: WordTable<number>;
+  lunarFestivals: WordTable<{ month: number; day: number; bare: boolean }>;
+  /** first characters of lunar words (农, 正, 腊, 闰, 春 ...), eras, paired deictics and solar terms */
+  lunarFirstChars: string[];
+  eraFirstChars: string[];
+  pairFirstChars: string[];
+  solarTermFirstChars: string[];
+  /** 初, 末期 after a century or decade */
+  centuryParts: readonly PartRule[];
+  /** what may follow a bare century (21世纪的) */
+  centuryFollowers: ReadonlySet<string>;
+  /** 赛季, 财年 after 2006-07: two years, not a month */
+  twoYearFollowers: readonly string[];
 }
 
 function table<V>(entries: Record<string, V>): WordTable<V> {
@@ -60,16 +101,55 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     dayNotFollowedBy: new Set(file.dayNotFollowedBy),
     weekdayPrefixes: [...file.weekdayPrefixes].sort((a, b) => b.length - a.length),
     weekdays: new Map(Object.entries(file.weekdays)),
-    weekShift: new Map(Object.entries(file.weekShift)),
+    weekShift: Object.entries(file.weekShift).sort((a, b) => b[0].length - a[0].length),
     notBeforeWeekday: new Set(file.notBeforeWeekday),
     relativeUnits: table(file.relativeUnits),
     relativeDirections: table(file.relativeDirections),
+    quarterEdges: compileParts(file.quarterEdges, fail),
+    bareDayFollowers: new Set(file.bareDayFollowers),
+    shortYearNotAfter: new Set(file.shortYearNotAfter),
+    countFollowers: new Set(file.countFollowers),
+    codeCues: [...file.codeCues],
+    numberFollowers: new Set(file.numberFollowers),
+    holidays: table(file.holidays),
+    holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
+    centuryParts: compileParts(file.centuryParts, fail),
+    centuryFollowers: new Set(file.centuryFollowers),
+    twoYearFollowers: [...file.twoYearFollowers],
+    lunarMarkers: [...file.lunarMarkers],
+    eras: table(file.eras),
+    deicticPairs: table(file.deicticPairs),
+    solarTerms: table(Object.fromEntries(Object.entries(file.solarTerms).map(([w, t]) => [w, {
+      month: t.month, c: t.c, bare: t.bare ?? true, shift: new Map(Object.entries(t.shift ?? {}).map(([y, d]) => [Number(y), d])),
+    }]))),
+    lunarMonthWords: table(file.lunarMonthWords),
+    lunarFestivals: table(file.lunarFestivals),
+    lunarFirstChars: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大'].map((w) => w[0]!),
+    eraFirstChars: Object.keys(file.eras).map((w) => w[0]!),
+    pairFirstChars: Object.keys(file.deicticPairs).map((w) => w[0]!),
+    solarTermFirstChars: Object.keys(file.solarTerms).map((w) => w[0]!),
   };
+}
+
+/** parts by first character (longest first), built once per list */
+const partIndex = new WeakMap<readonly PartRule[], Map<string, PartRule[]>>();
+function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
+  let index = partIndex.get(parts);
+  if (!index) {
+    index = new Map();
+    for (const p of parts) {
+      const list = index.get(p.word[0]!) ?? [];
+      list.push(p);
+      index.set(p.word[0]!, list);
+    }
+    partIndex.set(parts, index);
+  }
+  return index;
 }
 
 /** The part word at i (longest first), unless the next character shows it belongs to another word. */
 export function matchPart(view: string, i: number, parts: readonly PartRule[]): PartRule | undefined {
-  for (const p of parts) {
+  for (const p of byFirstChar(parts).get(view[i] ?? '') ?? []) {
     if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
   }
   return undefined;
