@@ -22,6 +22,16 @@ export interface NameCandidate {
   tokenEvidence: boolean;
   /** both the surname and the given name are name words in jieba's dictionary */
   nameTagged: boolean;
+  /** every given-name character is one frequent in Chinese given names (治军, 国荣) */
+  givenShape: boolean;
+  /**
+   * jieba reads the characters as a name-like unit it does not know as a word: a
+   * three-character name it keeps whole or splits after the surname (殷/治军), or a
+   * two-character token its HMM made up (李咏/x)
+   */
+  unknownWord: boolean;
+  /** jieba keeps the name as one token */
+  whole: boolean;
 }
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
@@ -53,7 +63,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
   const { view } = ctx;
   const surname = surnameAt(view, i, t);
   if (!surname) return null;
-  const titleBefore = !!t.titles.endingAt(view, skipSpacesBack(view, i, 1));
+  // a title is a whole word: 女儿 inside 妇女/儿童 is none
+  const title = t.titles.endingAt(view, skipSpacesBack(view, i, 1));
+  const titleBefore = !!title && ctx.boundary[skipSpacesBack(view, i, 1) - title.word.length] === 1;
   // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
   // a name edge inside a token when what it cuts off is one such character
   const glued = (at: number) => t.gluedChars.has(view[at]!);
@@ -68,15 +80,21 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (!endsWord) continue;
     // whole, split right after the surname, or with a single name character jieba split off
     // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
-    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end));
+    const givenShape = [...view.slice(i + surname.length, end)].every((ch) => t.givenNameChars.has(ch));
+    // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
+    const singles = givenShape && given === 2 && ctx.boundary[i + surname.length] === 1 && ctx.boundary[i + surname.length + 1] === 1;
+    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end) && !singles);
     if (inner.length > 0 && !titleBefore) continue;
-    if (given === 2 && t.notGivenNameChars.has(view[end - 1]!)) continue;
+    // a given name does not end in a function word or pronoun (张鹏也, 政委向你)
+    if (t.notGivenNameChars.has(view[end - 1]!)) continue;
     const name = view.slice(i, end);
     // the given name cannot open with a particle (王的, 李在): other function-like characters
     // (其, 之, 此) do occur in given names (钱其琛)
     if (t.notNames.has(name) || PARTICLES.has(view[i + surname.length]!)) continue;
-    // 张博士, 王表示: the "given name" is the cue itself
-    if (t.after.startingAt(view, i + surname.length)) continue;
+    // 张博士, 王表示: the "given name" is the cue itself; a one-character verb may open a
+    // two-character given name (张向东)
+    const cueInside = t.after.startingAt(view, i + surname.length);
+    if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
     const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1));
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
@@ -85,7 +103,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // a surname character before an ordinary word or a place is not a name (金红利, 向员工, 于高雄)
     const givenName = name.slice(surname.length);
     // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
-    if (split && surname.length === 1 && t.gluedChars.has(view[i]!)) continue;
+    if (split && surname.length === 1 && t.gluedChars.has(view[i]!) && !titleBefore) continue;
     if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
@@ -95,9 +113,24 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged };
+    const nameTag = tagOf(name);
+    const place = t.placeAfter.startingAt(view, end);
+    // 张江/科学城, 高尔基/大街: a place or facility, unless a title says it is a person
+    if (place && ctx.boundary[end + place.word.length] === 1 && !titleBefore) continue;
+    // jieba's dictionary tags many ordinary words nr (宁静, 温馨, 白玉兰): only a string it
+    // does not know at all ('x') counts
+    const unknownWord = nameTag === 'x' && (name.length === 3
+      ? !split || NAME_TAGS.has(tagOf(word)) || singles || !isCommonWord(word)
+      : name.length === 2 && !split && !danglingChar(ctx, end, t));
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
+}
+
+/** A lone Han character after `end` that is not a function word: the name likely goes on (莫嘉/昉). */
+function danglingChar(ctx: DocContext, end: number, t: PersonTables): boolean {
+  const ch = ctx.view[end];
+  return ch !== undefined && isHan(ch) && ctx.boundary[end + 1] === 1 && !t.notGivenNameChars.has(ch) && !t.gluedChars.has(ch) && !PARTICLES.has(ch);
 }
 
 /** A one-character token at `at` (before `end`) that jieba tags as part of a name (辉/nr). */
@@ -113,6 +146,8 @@ function singleNameChar(ctx: DocContext, at: number, end: number): boolean {
 export function acceptedAlone(c: NameCandidate): boolean {
   // compound surnames are rare as names and common as words (东方, 公孙): like rare ones
   if (c.surname === 'compound') return c.titleBefore || c.nameTagged || (c.cueAfter && c.tokenEvidence);
-  if (c.surname === 'rare') return c.titleBefore || (c.cueAfter && c.tokenEvidence);
-  return c.titleBefore || c.cueAfter || c.tokenEvidence;
+  // the shape of a Chinese name: given-name characters jieba does not know as a word
+  const shape = c.givenShape && (c.unknownWord || c.tokenEvidence);
+  if (c.surname === 'rare') return (c.titleBefore && (c.givenShape || c.tokenEvidence)) || (c.cueAfter && c.tokenEvidence) || (shape && c.whole && c.end - c.start === 3);
+  return c.titleBefore || c.cueAfter || shape;
 }

@@ -3,6 +3,7 @@
  *  - person.chinese: surname + given name with a cue (创始人X, X表示) or jieba's reading;
  *  - person.list: a surname + given name in a list with an accepted name (孙茂松、唐杰);
  *  - person.transliterated: 萨姆·奥尔特曼, and later its last part alone (奥尔特曼);
+ *  - person.foreign: a transliterated name without a dot next to a person cue (克林顿总统);
  *  - person.latin: Latin names compromise reads as a person (Sam Altman);
  *  - person.repeat: every other occurrence of an accepted name.
  * Titles stay outside the span (创始人王小川 -> 王小川).
@@ -15,6 +16,7 @@ import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
+import { foreignNames } from './foreign.js';
 
 export interface PersonRules {
   person: PersonTables;
@@ -41,7 +43,7 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
       for (;;) {
         const sep = direction === 1 ? view[edge] : view[edge - 1];
         if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.test(sep) && sep !== '、' && sep !== '，') break;
-        const item = direction === 1 ? itemAfter(view, edge + 1, t) : itemBefore(view, edge - 1, t);
+        const item = direction === 1 ? itemAfter(ctx, edge + 1, t) : itemBefore(view, edge - 1, t);
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
         if (!surnameOf(name, t) || t.notNames.has(name)) break;
@@ -63,12 +65,20 @@ function surnameOf(name: string, t: PersonTables): boolean {
   return name.length >= 2 && name.length <= (kind === 'compound' ? 4 : 3);
 }
 
-/** The Han run after a separator, up to the next separator or non-Han character (等 dropped). */
-function itemAfter(view: string, from: number, t: PersonTables): { start: number; end: number } | null {
-  let end = from;
-  while (end < view.length && isHan(view[end]) && !t.listSeparators.has(view[end]!) && end - from <= NAME_MAX) end++;
-  if (view[end - 1] === '等') end--;
-  return end - from >= 2 && end - from <= NAME_MAX ? { start: from, end } : null;
+/**
+ * The name after a separator: two to four characters ending at a jieba boundary before a
+ * separator, 等, a particle or a non-Han character (李开复等, 唐杰和).
+ */
+function itemAfter(ctx: DocContext, from: number, t: PersonTables): { start: number; end: number } | null {
+  const { view, boundary } = ctx;
+  for (const length of [3, 2, 4]) {
+    const end = from + length;
+    if (end > view.length || boundary[end] !== 1 && !t.gluedChars.has(view[end]!)) continue;
+    if (![...view.slice(from, end)].every((ch) => isHan(ch) && !t.listSeparators.has(ch))) continue;
+    const next = view[end];
+    if (next === undefined || !isHan(next) || t.listSeparators.has(next) || next === '等' || t.notGivenNameChars.has(next)) return { start: from, end };
+  }
+  return null;
 }
 
 /** The Han run before a separator, back to the previous separator, a title, or a non-Han character. */
@@ -160,6 +170,6 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCand
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...latinNames(ctx)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...latinNames(ctx)];
   return [...found, ...repeats(ctx, found)];
 }

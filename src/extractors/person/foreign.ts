@@ -1,0 +1,44 @@
+/**
+ * Transliterated foreign names written without a middle dot (克林顿, 普里马科夫, 奈娜):
+ * a run of jieba words made only of transliteration characters, with at least one that
+ * Chinese given names do not use (尔, 斯, 顿), next to a cue only a person takes: a title
+ * before (国务卿基辛格) or a title or reporting verb after (克林顿总统, 基辛格说). Places are
+ * transliterated with the same characters (莫斯科, 马拉维), hence the stricter cues.
+ */
+import type { DocContext } from '../../context.js';
+import type { PersonCandidate } from '../candidate.js';
+import { tagOf } from '../../segment/index.js';
+import type { PersonTables } from './tables.js';
+
+const MIN = 2;
+const MAX = 7;
+// jieba's dictionary knows some foreign places and organisations by these tags
+const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
+
+export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  const { tokens, words, view } = ctx;
+  const foreignWord = (w: string) => [...w].every((ch) => t.foreignNameChars.has(ch));
+  for (let k = 0; k < tokens.length; ) {
+    if (!foreignWord(words[k]!)) {
+      k++;
+      continue;
+    }
+    let last = k;
+    while (last + 1 < tokens.length && foreignWord(words[last + 1]!) && tokens[last + 1]!.end - tokens[k]!.start <= MAX) last++;
+    const start = tokens[k]!.start;
+    const end = tokens[last]!.end;
+    k = last + 1;
+    if (end - start < MIN || end - start > MAX) continue;
+    const name = view.slice(start, end);
+    if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
+    if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
+    const place = t.placeAfter.startingAt(view, end);
+    if (place && ctx.boundary[end + place.word.length] === 1) continue;
+    const after = t.personOnlyAfter.startingAt(view, end);
+    // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
+    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1);
+    if (cued) out.push({ type: 'person', start, end, rule: 'person.foreign' });
+  }
+  return out;
+}
