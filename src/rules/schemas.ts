@@ -107,7 +107,9 @@ export const productsFile = z.strictObject({ products: wordList });
 export const notCompaniesFile = z.strictObject({ suffixes: wordList, names: wordList });
 
 export const surnamesFile = z.strictObject({ common: wordList, rare: wordList, compound: wordList });
-export const personCuesFile = z.strictObject({ titles: wordList, suffixTitles: wordList, reportingVerbs: wordList, speechVerbs: wordList });
+export const personCuesFile = z.strictObject({
+  titles: wordList, suffixTitles: wordList, doctrines: wordList, reportingVerbs: wordList, speechVerbs: wordList,
+});
 export const personPatternsFile = z.strictObject({
   /** characters that end a name rather than belong to it (张鹏也曾 -> 张鹏) */
   notGivenNameChars: z.string().min(1),

@@ -63,9 +63,10 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
   const { view } = ctx;
   const surname = surnameAt(view, i, t);
   if (!surname) return null;
-  // a title is a whole word: 女儿 inside 妇女/儿童 is none
-  const title = t.titles.endingAt(view, skipSpacesBack(view, i, 1));
-  const titleBefore = !!title && ctx.boundary[skipSpacesBack(view, i, 1) - title.word.length] === 1;
+  // a title starts or ends a jieba word (协会会长, 首席营运官/司空明远); 女儿 inside 妇女/儿童 is none
+  const titleEnd = skipSpacesBack(view, i, 1);
+  const title = t.titles.endingAt(view, titleEnd);
+  const titleBefore = !!title && (ctx.boundary[titleEnd - title.word.length] === 1 || ctx.boundary[titleEnd] === 1);
   // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
   // a name edge inside a token when what it cuts off is one such character
   const glued = (at: number) => t.gluedChars.has(view[at]!);
@@ -74,8 +75,10 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
   for (const given of [2, 1]) {
     const end = i + surname.length + given;
     if (end > view.length || ![...view.slice(i, end)].every((ch) => isHan(ch))) continue;
-    // the name ends a word, or jieba glued the next function word or verb to it (张维向, 皇甫静指出)
-    const cueAt = t.verbs.startingAt(view, end);
+    // the name ends a word, or jieba glued the next function word, verb or title to it (张维向,
+    // 皇甫静指出, 邓小平理论)
+    const doctrine = given === 2 ? t.doctrines.startingAt(view, end) : undefined;
+    const cueAt = t.verbs.startingAt(view, end) ?? doctrine;
     const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1);
     if (!endsWord) continue;
     // whole, split right after the surname, or with a single name character jieba split off
@@ -95,7 +98,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, i + surname.length);
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
-    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1));
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine;
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise

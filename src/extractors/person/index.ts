@@ -14,6 +14,7 @@ import { latinNameKind } from '../../latin/index.js';
 import { isHan } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
+import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 import { foreignNames } from './foreign.js';
@@ -142,18 +143,34 @@ function nextBoundary(ctx: DocContext, from: number, ceiling: number): number {
   return i;
 }
 
+/** The two-character given name of a Chinese name, when it cannot be read as an ordinary word. */
+function givenNameOf(name: string, t: PersonTables): string | null {
+  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  const given = name.slice(surname);
+  if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
+  if (![...given].every((ch) => t.givenNameChars.has(ch)) || /^(ns|nt|nz|v|vn|a|ad|d|m|t)$/.test(tagOf(given))) return null;
+  return given;
+}
+
 function latinNames(ctx: DocContext): PersonCandidate[] {
   return [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
 }
 
-/** Every other occurrence of an accepted name, and the last part of a transliterated one. */
-function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCandidate[] {
+/**
+ * Every other occurrence of an accepted name, the last part of a transliterated one, and
+ * the two-character given name of a Chinese one used alone (邓小平 ... 小平同志).
+ */
+function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const names = new Map<string, string>();
   for (const p of found) {
     const name = ctx.view.slice(p.start, p.end);
     names.set(name, 'person.repeat');
+    if (p.rule === 'person.chinese' || p.rule === 'person.list') {
+      const given = givenNameOf(name, t);
+      if (given && !names.has(given)) names.set(given, 'person.given-name');
+    }
     if (p.rule === 'person.transliterated') {
       const last = name.split(/[·•‧・]/).at(-1)!;
       if (last.length >= 2 && !names.has(last)) names.set(last, 'person.surname-only');
@@ -171,5 +188,5 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCand
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
   const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...latinNames(ctx)];
-  return [...found, ...repeats(ctx, found)];
+  return [...found, ...repeats(ctx, found, rules.person)];
 }

@@ -16,6 +16,8 @@ export interface PersonTables {
   after: WordTable<true>;
   /** the verbs alone (jieba may glue one to the name: 皇甫静指出) */
   verbs: WordTable<true>;
+  /** doctrines named after a person (邓小平理论): a full name may end inside the jieba word */
+  doctrines: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
   notNames: ReadonlySet<string>;
@@ -70,6 +72,7 @@ export function compilePersonTables(
     after,
     verbs,
     personOnlyAfter,
+    doctrines: wordTable(cues.doctrines),
     notNames: new Set(notNames.words),
     notGivenNameChars: new Set(patterns.notGivenNameChars),
     gluedChars: new Set(patterns.gluedChars),
