@@ -30,6 +30,8 @@ export interface NameCandidate {
    * two-character token its HMM made up (李咏/x)
    */
   unknownWord: boolean;
+  /** given-name characters, or jieba reads the name or its given part as a name or not at all */
+  plausible: boolean;
   /** jieba keeps the name as one token */
   whole: boolean;
 }
@@ -125,7 +127,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const unknownWord = nameTag === 'x' && (name.length === 3
       ? !split || NAME_TAGS.has(tagOf(word)) || singles || !isCommonWord(word)
       : name.length === 2 && !split && !danglingChar(ctx, end, t));
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
 }
@@ -152,5 +154,6 @@ export function acceptedAlone(c: NameCandidate): boolean {
   // the shape of a Chinese name: given-name characters jieba does not know as a word
   const shape = c.givenShape && (c.unknownWord || c.tokenEvidence);
   if (c.surname === 'rare') return (c.titleBefore && (c.givenShape || c.tokenEvidence)) || (c.cueAfter && c.tokenEvidence) || (shape && c.whole && c.end - c.start === 3);
-  return c.titleBefore || c.cueAfter || shape;
+  // a cue next to an ordinary word is no name (同志/高举, 学生/家长, 贺辞/说)
+  return ((c.titleBefore || c.cueAfter) && c.plausible) || shape;
 }

@@ -10,6 +10,7 @@ import type { PersonCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import type { PersonTables } from './tables.js';
 
+const DOTS = new Set([...'·•‧・']);
 const MIN = 2;
 const MAX = 7;
 // jieba's dictionary knows some foreign places and organisations by these tags
@@ -30,6 +31,8 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     const end = tokens[last]!.end;
     k = last + 1;
     if (end - start < MIN || end - start > MAX) continue;
+    // part of a dotted name (塞萨尔·加维里亚): the transliterated rule reads it whole
+    if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
     const name = view.slice(start, end);
     if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
     if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;

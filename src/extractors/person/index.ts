@@ -23,7 +23,8 @@ export interface PersonRules {
   person: PersonTables;
 }
 
-const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/g;
+// a part after a dot stops at a function word: 安吉丽娜·茱莉 | 在 | 哈莉·贝丽 are two names
+const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
 
 const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
@@ -111,19 +112,26 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
+  // beyond the word next to the dot, a part goes on only with transliteration characters
+  // (哈维尔·巴尔顿 | 入围, 遗孀 | 杰奎琳·肯尼迪)
+  const foreign = (word: string) => [...word].every((ch) => t.foreignNameChars.has(ch));
   for (const m of view.matchAll(TRANSLITERATED)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
     const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
     let start = firstDot;
     while (start > m.index) {
       const wordStart = previousBoundary(ctx, start, m.index);
-      if (firstDot - wordStart > 5 || stops(view.slice(wordStart, start))) break;
+      const word = view.slice(wordStart, start);
+      if (firstDot - wordStart > 5 || stops(word) || (start < firstDot && !foreign(word))) break;
       start = wordStart;
     }
     let end = lastDot + 1;
     while (end < m.index + m[0].length) {
       const wordEnd = nextBoundary(ctx, end, m.index + m[0].length);
-      if (wordEnd - lastDot - 1 > 6 || stops(view.slice(end, wordEnd))) break;
+      const word = view.slice(end, wordEnd);
+      const next = end > lastDot + 1;
+      // jieba may cut a single transliteration character off the part (瑞斯·维/瑟斯/彭)
+      if (wordEnd - lastDot - 1 > 6 || (next ? stops(word) || !foreign(word) : stops(word) && !(word.length === 1 && foreign(word)))) break;
       end = wordEnd;
     }
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
