@@ -160,6 +160,21 @@ function givenNameOf(name: string, t: PersonTables): string | null {
   return given;
 }
 
+/** A two-character given name alone before 同志 (小平同志): one jieba word of given-name characters. */
+function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  for (const title of t.givenNameTitles) {
+    for (let at = ctx.view.indexOf(title); at !== -1; at = ctx.view.indexOf(title, at + title.length)) {
+      const start = at - 2;
+      if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
+      const name = ctx.view.slice(start, at);
+      if (t.surnames.has(name[0]!) && !t.givenNameChars.has(name[0]!)) continue;
+      if (givenNameOf(`_${name}`, t) === name && /^(x|nr|nrfg)$/.test(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
+    }
+  }
+  return out;
+}
+
 function latinNames(ctx: DocContext): PersonCandidate[] {
   return [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
@@ -195,6 +210,6 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...latinNames(ctx)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx)];
   return [...found, ...repeats(ctx, found, rules.person)];
 }

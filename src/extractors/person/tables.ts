@@ -18,6 +18,8 @@ export interface PersonTables {
   verbs: WordTable<true>;
   /** doctrines named after a person (邓小平理论): a full name may end inside the jieba word */
   doctrines: WordTable<true>;
+  /** words after a given name used alone (小平同志) */
+  givenNameTitles: readonly string[];
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
   notNames: ReadonlySet<string>;
@@ -73,6 +75,7 @@ export function compilePersonTables(
     verbs,
     personOnlyAfter,
     doctrines: wordTable(cues.doctrines),
+    givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
     notGivenNameChars: new Set(patterns.notGivenNameChars),
     gluedChars: new Set(patterns.gluedChars),
