@@ -78,6 +78,7 @@ function itemAfter(ctx: DocContext, from: number, t: PersonTables): { start: num
     if (end > view.length || boundary[end] !== 1 && !t.gluedChars.has(view[end]!)) continue;
     if (![...view.slice(from, end)].every((ch) => isHan(ch) && !t.listSeparators.has(ch))) continue;
     const next = view[end];
+    if (t.notGivenNameChars.has(view[end - 1]!)) continue;
     if (next === undefined || !isHan(next) || t.listSeparators.has(next) || next === '等' || t.notGivenNameChars.has(next)) return { start: from, end };
   }
   return null;
