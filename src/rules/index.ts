@@ -55,6 +55,7 @@ export function loadRules(options: LoadRulesOptions = {}): RuleSet {
     load('person/surnames.yaml', schemas.surnamesFile), cues,
     load('person/patterns.yaml', schemas.personPatternsFile),
     load('person/not-names.yaml', schemas.notNamesFile), load('person/given-names.yaml', schemas.givenNamesFile),
+    load('person/places.yaml', schemas.personPlacesFile),
     failIn(dir, 'person/surnames.yaml'),
   );
 

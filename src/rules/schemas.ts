@@ -121,5 +121,7 @@ export const personPatternsFile = z.strictObject({
   placeAfter: wordList,
 });
 export const notNamesFile = z.strictObject({ words: wordList });
+/** foreign places that look like names (莫斯科, 科威特) */
+export const personPlacesFile = z.strictObject({ places: wordList });
 /** characters of given names and of transliterated foreign names (whitespace ignored) */
 export const givenNamesFile = z.strictObject({ common: z.string().min(1), transliteration: z.string().min(1) });

@@ -120,6 +120,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
+    // 莫斯科, 科威特城: a place name starts here
+    const placeHere = t.places.startingAt(view, i);
+    if (placeHere && placeHere.word.length >= name.length) continue;
     const nameTag = tagOf(name);
     const place = t.placeAfter.startingAt(view, end);
     // 张江/科学城, 高尔基/大街: a place or facility, unless a title says it is a person

@@ -35,9 +35,11 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
     const name = view.slice(start, end);
     if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
+    const place = t.places.startingAt(view, start);
+    if (place && place.word.length >= end - start) continue;
     if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
-    const place = t.placeAfter.startingAt(view, end);
-    if (place && ctx.boundary[end + place.word.length] === 1) continue;
+    const facility = t.placeAfter.startingAt(view, end);
+    if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     const after = t.personOnlyAfter.startingAt(view, end);
     // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
     const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1);

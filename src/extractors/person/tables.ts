@@ -1,6 +1,6 @@
 /** Person rules compiled for lookup: surnames, cue words, stop words. */
 import type { z } from 'zod';
-import type { givenNamesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
+import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
 
@@ -29,6 +29,8 @@ export interface PersonTables {
   listSeparators: ReadonlySet<string>;
   /** words that make the word before them a place or facility (张江科学城) */
   placeAfter: WordTable<true>;
+  /** foreign places that look like names (莫斯科, 科威特) */
+  places: WordTable<true>;
   /** characters frequent in Chinese given names (伟, 芳, 明) */
   givenNameChars: ReadonlySet<string>;
   /** characters of transliterated foreign names (斯, 尔, 克) */
@@ -49,6 +51,7 @@ export function compilePersonTables(
   patterns: z.infer<typeof personPatternsFile>,
   notNames: z.infer<typeof notNamesFile>,
   givenNames: z.infer<typeof givenNamesFile>,
+  places: z.infer<typeof personPlacesFile>,
   fail: (reason: string) => never,
 ): PersonTables {
   const map = new Map<string, SurnameKind>();
@@ -81,6 +84,7 @@ export function compilePersonTables(
     gluedChars: new Set(patterns.gluedChars),
     listSeparators: new Set(patterns.listSeparators),
     placeAfter: wordTable(patterns.placeAfter),
+    places: wordTable(places.places),
     givenNameChars: charSet(givenNames.common),
     foreignNameChars: charSet(givenNames.transliteration),
   };
