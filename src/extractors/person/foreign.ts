@@ -42,8 +42,13 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     const after = t.personOnlyAfter.startingAt(view, end);
     // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
-    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1);
+    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t);
     if (cued) out.push({ type: 'person', start, end, rule: 'person.foreign' });
   }
   return out;
+}
+
+/** 葡萄牙人奎罗斯, 瑞典人斯文赫定: a nationality (a country and 人) right before. */
+function nationalityBefore(view: string, start: number, t: PersonTables): boolean {
+  return view[start - 1] === '人' && !!t.places.endingAt(view, start - 1);
 }
