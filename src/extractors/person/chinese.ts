@@ -97,7 +97,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const name = view.slice(i, end);
     // the given name cannot open with a particle (王的, 李在): other function-like characters
     // (其, 之, 此) do occur in given names (钱其琛)
-    if (t.notNames.has(name) || PARTICLES.has(view[i + surname.length]!)) continue;
+    if (t.notNames.has(name) || PARTICLES.has(view[i + surname.length]!) || isCommonWord(name)) continue;
     // 张博士, 王表示: the "given name" is the cue itself; a one-character verb may open a
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, i + surname.length);

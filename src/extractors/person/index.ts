@@ -132,7 +132,8 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
       const word = view.slice(end, wordEnd);
       const next = end > lastDot + 1;
       // jieba may cut a single transliteration character off the part (瑞斯·维/瑟斯/彭)
-      if (wordEnd - lastDot - 1 > 6 || (next ? stops(word) || !foreign(word) : stops(word) && !(word.length === 1 && foreign(word)))) break;
+      const foreignChar = word.length === 1 && foreign(word) && !t.notGivenNameChars.has(word);
+      if (wordEnd - lastDot - 1 > 6 || (stops(word) && !foreignChar) || (next && !foreign(word))) break;
       end = wordEnd;
     }
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
