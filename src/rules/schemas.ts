@@ -119,6 +119,8 @@ export const personPatternsFile = z.strictObject({
   listSeparators: wordList,
   /** words that make the word before them a place or facility (张江科学城, 高尔基大街) */
   placeAfter: wordList,
+  /** words after which a name-like word is a company or a team (开发商 X, 控股 X) */
+  organisationBefore: wordList,
 });
 export const notNamesFile = z.strictObject({ words: wordList });
 /** foreign places that look like names (莫斯科, 科威特) */

@@ -32,6 +32,8 @@ export interface NameCandidate {
   unknownWord: boolean;
   /** given-name characters, or jieba reads the name or its given part as a name or not at all */
   plausible: boolean;
+  /** 开发商 X, 控股 X: the word is a company or a team */
+  organisationBefore: boolean;
   /** the surname is also a preposition or conjunction (向, 从, 于): a cue must say it is a name */
   preposition: boolean;
   /** jieba keeps the name as one token */
@@ -132,7 +134,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const unknownWord = nameTag === 'x' && (name.length === 3
       ? !split || NAME_TAGS.has(tagOf(word)) || singles || !isCommonWord(word)
       : name.length === 2 && !split && !danglingChar(ctx, end, t));
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: t.gluedChars.has(view[i]!), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: t.gluedChars.has(view[i]!), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
 }
@@ -160,5 +162,5 @@ export function acceptedAlone(c: NameCandidate): boolean {
   const shape = c.givenShape && (c.unknownWord || c.tokenEvidence);
   if (c.surname === 'rare') return (c.titleBefore && (c.givenShape || c.tokenEvidence)) || (c.cueAfter && c.tokenEvidence) || (shape && c.whole && c.end - c.start === 3);
   // a cue next to an ordinary word is no name (同志/高举, 学生/家长, 贺辞/说)
-  return ((c.titleBefore || c.cueAfter) && c.plausible) || (shape && !c.preposition);
+  return ((c.titleBefore || c.cueAfter) && c.plausible && !(c.organisationBefore && !c.titleBefore)) || (shape && !c.preposition && !c.organisationBefore);
 }

@@ -19,7 +19,11 @@ const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
 export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   const { tokens, words, view } = ctx;
-  const foreignWord = (w: string) => [...w].every((ch) => t.foreignNameChars.has(ch));
+  // called once per token: a plain loop, no array per token
+  const foreignWord = (w: string) => {
+    for (let j = 0; j < w.length; j++) if (!t.foreignNameChars.has(w[j]!)) return false;
+    return true;
+  };
   for (let k = 0; k < tokens.length; ) {
     if (!foreignWord(words[k]!)) {
       k++;
@@ -33,6 +37,11 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     if (end - start < MIN || end - start > MAX) continue;
     // part of a dotted name (塞萨尔·加维里亚): the transliterated rule reads it whole
     if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
+    // the cue first: it is cheap and rules out most runs before the dictionary is asked
+    const after = t.personOnlyAfter.startingAt(view, end);
+    // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
+    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t);
+    if (!cued || t.organisationBefore.endingAt(view, start)) continue;
     const name = view.slice(start, end);
     if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
     const place = t.places.startingAt(view, start);
@@ -40,10 +49,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
-    const after = t.personOnlyAfter.startingAt(view, end);
-    // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
-    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t);
-    if (cued) out.push({ type: 'person', start, end, rule: 'person.foreign' });
+    out.push({ type: 'person', start, end, rule: 'person.foreign' });
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface PersonTables {
   listSeparators: ReadonlySet<string>;
   /** words that make the word before them a place or facility (张江科学城) */
   placeAfter: WordTable<true>;
+  /** words after which a name-like word is a company or a team (开发商 X, 控股 X) */
+  organisationBefore: WordTable<true>;
   /** foreign places that look like names (莫斯科, 科威特) */
   places: WordTable<true>;
   /** characters frequent in Chinese given names (伟, 芳, 明) */
@@ -85,6 +87,7 @@ export function compilePersonTables(
     listSeparators: new Set(patterns.listSeparators),
     placeAfter: wordTable(patterns.placeAfter),
     places: wordTable(places.places),
+    organisationBefore: wordTable(patterns.organisationBefore),
     givenNameChars: charSet(givenNames.common),
     foreignNameChars: charSet(givenNames.transliteration),
   };
