@@ -104,7 +104,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, i + surname.length);
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
-    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine;
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || subjectOfSpeech(view, i, end, t);
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
@@ -137,6 +137,22 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: t.gluedChars.has(view[i]!), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
+}
+
+const CLAUSE_BREAK = /[，,。；;：:！!？?、\n“”"（）()《》]/;
+const SUBJECT_WINDOW = 10;
+
+/**
+ * The subject of a reporting verb later in its clause (李鹏笑着说, 兰德尔对我们说): the name
+ * opens the clause and 说/表示 follows within a few characters, before any punctuation.
+ */
+export function subjectOfSpeech(view: string, start: number, end: number, t: PersonTables): boolean {
+  if (start > 0 && !CLAUSE_BREAK.test(view[start - 1]!)) return false;
+  for (let j = end; j < view.length && j < end + SUBJECT_WINDOW; j++) {
+    if (CLAUSE_BREAK.test(view[j]!)) return false;
+    if (t.reporting.startingAt(view, j)) return true;
+  }
+  return false;
 }
 
 /** A lone Han character after `end` that is not a function word: the name likely goes on (莫嘉/昉). */

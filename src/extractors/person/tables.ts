@@ -20,6 +20,8 @@ export interface PersonTables {
   doctrines: WordTable<true>;
   /** words after a given name used alone (小平同志) */
   givenNameTitles: readonly string[];
+  /** verbs of saying that only a person governs (说, 表示) */
+  reporting: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
   notNames: ReadonlySet<string>;
@@ -80,6 +82,7 @@ export function compilePersonTables(
     verbs,
     personOnlyAfter,
     doctrines: wordTable(cues.doctrines),
+    reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
     notGivenNameChars: new Set(patterns.notGivenNameChars),
