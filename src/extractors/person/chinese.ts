@@ -42,6 +42,7 @@ export interface NameCandidate {
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
 const PLACE_TAGS = /^(ns|nt|nz)$/;
+const NUMERAL = /[0-9零一二两三四五六七八九十百千万第几]/;
 const PARTICLES = new Set([...'的了是在和与及等也都就们个位着过吗呢吧']);
 
 function nextCut(ctx: DocContext, from: number): number {
@@ -122,6 +123,10 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
+    // 唐山/大, 石景山: the name would start with, or be, a place jieba knows
+    if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !/^(nr|nrfg)$/.test(tagOf(name))))) continue;
+    // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
+    if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;
     // 莫斯科, 科威特城: a place name starts here
     const placeHere = t.places.startingAt(view, i);
     if (placeHere && placeHere.word.length >= name.length) continue;
