@@ -108,7 +108,7 @@ export const notCompaniesFile = z.strictObject({ suffixes: wordList, names: word
 
 export const surnamesFile = z.strictObject({ common: wordList, rare: wordList, compound: wordList });
 export const personCuesFile = z.strictObject({
-  titles: wordList, suffixTitles: wordList, doctrines: wordList, givenNameTitles: wordList, reportingVerbs: wordList, speechVerbs: wordList,
+  titles: wordList, suffixTitles: wordList, doctrines: wordList, givenNameTitles: wordList, personalAfter: wordList, reportingVerbs: wordList, speechVerbs: wordList,
 });
 export const personPatternsFile = z.strictObject({
   /** characters that end a name rather than belong to it (张鹏也曾 -> 张鹏) */

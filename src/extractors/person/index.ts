@@ -136,6 +136,9 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
       if (wordEnd - lastDot - 1 > 6 || (stops(word) && !foreignChar) || (next && !foreign(word))) break;
       end = wordEnd;
     }
+    // 雅克·卡蒂埃大桥: a place named after the person
+    const facility = t.placeAfter.startingAt(view, end);
+    if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;

@@ -69,9 +69,9 @@ export function compilePersonTables(
   const titles = new WordTable<true>();
   for (const t of cues.titles) titles.set(t, true);
   const after = new WordTable<true>();
-  for (const t of [...cues.suffixTitles, ...cues.speechVerbs]) after.set(t, true);
+  for (const t of [...cues.suffixTitles, ...cues.speechVerbs, ...cues.personalAfter]) after.set(t, true);
   const personOnlyAfter = new WordTable<true>();
-  for (const t of [...cues.suffixTitles, ...cues.reportingVerbs]) personOnlyAfter.set(t, true);
+  for (const t of [...cues.suffixTitles, ...cues.reportingVerbs, ...cues.personalAfter]) personOnlyAfter.set(t, true);
   const verbs = new WordTable<true>();
   for (const t of cues.speechVerbs) verbs.set(t, true);
   return {
