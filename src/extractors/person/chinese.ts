@@ -114,7 +114,10 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const givenName = name.slice(surname.length);
     // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
     if (split && surname.length === 1 && t.gluedChars.has(view[i]!) && !titleBefore) continue;
-    if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || (givenName.length === 2 && isCommonWord(givenName)))) continue;
+    // a given name may be an ordinary word when a verb right after says it is a name (李明朝表示,
+    // 许光明摄), never when it is a title (张经理表示)
+    const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !t.after.startingAt(view, end));
+    if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
