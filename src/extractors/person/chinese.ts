@@ -105,7 +105,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, i + surname.length);
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
-    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || subjectOfSpeech(view, i, end, t);
+    // 《书名》（作者）: the author credited in brackets after a title
+    const credited = view[end] === '）' && view.slice(i - 2, i) === '》（';
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || credited || subjectOfSpeech(view, i, end, t);
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
@@ -116,7 +118,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (split && surname.length === 1 && t.gluedChars.has(view[i]!) && !titleBefore) continue;
     // a given name may be an ordinary word when a verb right after says it is a name (李明朝表示,
     // 许光明摄), never when it is a title (张经理表示)
-    const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !t.after.startingAt(view, end));
+    const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
     if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
