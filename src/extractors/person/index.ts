@@ -48,7 +48,7 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
         const item = direction === 1 ? itemAfter(ctx, edge + 1, t) : itemBefore(view, edge - 1, t);
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
-        if (!surnameOf(name, t) || t.notNames.has(name)) break;
+        if (!surnameOf(name, t) || t.notNames.has(name) || t.notGivenNameChars.has(name[name.length - 1]!) || isCommonWord(name)) break;
         const c: PersonCandidate = { type: 'person', start: item.start, end: item.end, rule: 'person.list' };
         found.push(c);
         byStart.set(c.start, c);
