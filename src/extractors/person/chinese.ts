@@ -188,7 +188,7 @@ export function acceptedAlone(c: NameCandidate): boolean {
   const shape = c.givenShape && (c.unknownWord || c.tokenEvidence);
   if (c.surname === 'rare') return (c.titleBefore && (c.givenShape || c.tokenEvidence)) || (c.cueAfter && c.tokenEvidence) || (shape && c.whole && c.end - c.start === 3 && !c.preposition);
   // 主席/向地理: a preposition after a title starts a phrase unless a given name follows
-  if (c.preposition && !c.givenShape && !c.unknownWord && !c.cueAfter) return false;
+  if (c.preposition && !c.givenShape && !c.unknownWord && !c.tokenEvidence && !c.cueAfter) return false;
   // a cue next to an ordinary word is no name (同志/高举, 学生/家长, 贺辞/说)
   return ((c.titleBefore || c.cueAfter) && c.plausible && !(c.organisationBefore && !c.titleBefore)) || (shape && !c.preposition && !c.organisationBefore);
 }
