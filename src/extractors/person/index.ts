@@ -49,6 +49,7 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
         if (!surnameOf(name, t) || t.notNames.has(name) || t.notGivenNameChars.has(name[name.length - 1]!) || isCommonWord(name)) break;
+        if (!listItemLooksLikeName(name, t)) break;
         const c: PersonCandidate = { type: 'person', start: item.start, end: item.end, rule: 'person.list' };
         found.push(c);
         byStart.set(c.start, c);
@@ -60,6 +61,16 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 }
 
 const NAME_MAX = 4;
+
+/**
+ * A list item read as a name (那一刻，周明华 is no list of names): given-name characters, or a
+ * common surname before a word jieba reads as a name or does not know.
+ */
+function listItemLooksLikeName(name: string, t: PersonTables): boolean {
+  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
+  return t.surnames.get(name[0]!) === 'common' && /^(x|nr|nrfg)$/.test(tagOf(name));
+}
 
 function surnameOf(name: string, t: PersonTables): boolean {
   const kind = t.surnames.get(name.slice(0, 2)) === 'compound' ? 'compound' : t.surnames.get(name[0]!);
