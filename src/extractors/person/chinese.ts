@@ -42,6 +42,14 @@ export interface NameCandidate {
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
 const PLACE_TAGS = /^(ns|nt|nz)$/;
+const VERSUS = /^\s*(?:vs\.?|VS\.?|Vs\.?|对阵)/;
+const VERSUS_BEFORE = /(?:vs\.?|VS\.?|Vs\.?|对阵)\s*$/;
+
+/** A side of a fixture (甲队vs乙队, 甲队对阵乙队): a team, not a person. */
+export function fixture(view: string, start: number, end: number): boolean {
+  return VERSUS.test(view.slice(end, end + 4)) || VERSUS_BEFORE.test(view.slice(Math.max(0, start - 4), start));
+}
+
 const NUMERAL = /[0-9零一二两三四五六七八九十百千万第几]/;
 const PARTICLES = new Set([...'的了是在和与及等也都就们个位着过吗呢吧']);
 
@@ -130,6 +138,8 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
     // 唐山/大, 石景山: the name would start with, or be, a place jieba knows
     if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !/^(nr|nrfg)$/.test(tagOf(name))))) continue;
+    // 霍芬海vs比勒菲: a fixture names teams
+    if (fixture(view, i, end)) continue;
     // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
     if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;
     // 莫斯科, 科威特城: a place name starts here
