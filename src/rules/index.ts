@@ -54,7 +54,9 @@ export function loadRules(options: LoadRulesOptions = {}): RuleSet {
   const person = compilePersonTables(
     load('person/surnames.yaml', schemas.surnamesFile), cues,
     load('person/patterns.yaml', schemas.personPatternsFile),
-    load('person/not-names.yaml', schemas.notNamesFile), failIn(dir, 'person/surnames.yaml'),
+    load('person/not-names.yaml', schemas.notNamesFile), load('person/given-names.yaml', schemas.givenNamesFile),
+    load('person/places.yaml', schemas.personPlacesFile),
+    failIn(dir, 'person/surnames.yaml'),
   );
 
   // the segmenter keeps names, products, cue words and units whole

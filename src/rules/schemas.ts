@@ -131,7 +131,9 @@ export const productsFile = z.strictObject({ products: wordList });
 export const notCompaniesFile = z.strictObject({ suffixes: wordList, names: wordList });
 
 export const surnamesFile = z.strictObject({ common: wordList, rare: wordList, compound: wordList });
-export const personCuesFile = z.strictObject({ titles: wordList, suffixTitles: wordList, speechVerbs: wordList });
+export const personCuesFile = z.strictObject({
+  titles: wordList, suffixTitles: wordList, doctrines: wordList, givenNameTitles: wordList, personalAfter: wordList, reportingVerbs: wordList, speechVerbs: wordList,
+});
 export const personPatternsFile = z.strictObject({
   /** characters that end a name rather than belong to it (张鹏也曾 -> 张鹏) */
   notGivenNameChars: z.string().min(1),
@@ -139,5 +141,13 @@ export const personPatternsFile = z.strictObject({
   gluedChars: z.string().min(1),
   /** list separators that coordinate names (孙茂松、唐杰、刘知远) */
   listSeparators: wordList,
+  /** words that make the word before them a place or facility (张江科学城, 高尔基大街) */
+  placeAfter: wordList,
+  /** words after which a name-like word is a company or a team (开发商 X, 控股 X) */
+  organisationBefore: wordList,
 });
 export const notNamesFile = z.strictObject({ words: wordList });
+/** foreign places that look like names (莫斯科, 科威特) */
+export const personPlacesFile = z.strictObject({ places: wordList });
+/** characters of given names and of transliterated foreign names (whitespace ignored) */
+export const givenNamesFile = z.strictObject({ common: z.string().min(1), transliteration: z.string().min(1) });

@@ -3,6 +3,7 @@
  *  - person.chinese: surname + given name with a cue (创始人X, X表示) or jieba's reading;
  *  - person.list: a surname + given name in a list with an accepted name (孙茂松、唐杰);
  *  - person.transliterated: 萨姆·奥尔特曼, and later its last part alone (奥尔特曼);
+ *  - person.foreign: a transliterated name without a dot next to a person cue (克林顿总统);
  *  - person.latin: Latin names compromise reads as a person (Sam Altman);
  *  - person.repeat: every other occurrence of an accepted name.
  * Titles stay outside the span (创始人王小川 -> 王小川).
@@ -13,14 +14,17 @@ import { latinNameKind } from '../../latin/index.js';
 import { isHan } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
+import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
+import { foreignNames } from './foreign.js';
 
 export interface PersonRules {
   person: PersonTables;
 }
 
-const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・][\u4e00-\u9fff]{1,8})+/g;
+// a part after a dot stops at a function word: 安吉丽娜·茱莉 | 在 | 哈莉·贝丽 are two names
+const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
 
 const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
@@ -41,10 +45,11 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
       for (;;) {
         const sep = direction === 1 ? view[edge] : view[edge - 1];
         if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.test(sep) && sep !== '、' && sep !== '，') break;
-        const item = direction === 1 ? itemAfter(view, edge + 1, t) : itemBefore(view, edge - 1, t);
+        const item = direction === 1 ? itemAfter(ctx, edge + 1, t) : itemBefore(view, edge - 1, t);
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
-        if (!surnameOf(name, t) || t.notNames.has(name)) break;
+        if (!surnameOf(name, t) || t.notNames.has(name) || t.notGivenNameChars.has(name[name.length - 1]!) || isCommonWord(name)) break;
+        if (!listItemLooksLikeName(name, t)) break;
         const c: PersonCandidate = { type: 'person', start: item.start, end: item.end, rule: 'person.list' };
         found.push(c);
         byStart.set(c.start, c);
@@ -57,18 +62,37 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 
 const NAME_MAX = 4;
 
+/**
+ * A list item read as a name (那一刻，周明华 is no list of names): given-name characters, or a
+ * common surname before a word jieba reads as a name or does not know.
+ */
+function listItemLooksLikeName(name: string, t: PersonTables): boolean {
+  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
+  return t.surnames.get(name[0]!) === 'common' && /^(x|nr|nrfg)$/.test(tagOf(name));
+}
+
 function surnameOf(name: string, t: PersonTables): boolean {
   const kind = t.surnames.get(name.slice(0, 2)) === 'compound' ? 'compound' : t.surnames.get(name[0]!);
   if (!kind || kind === 'compound' && name.length < 3) return false;
   return name.length >= 2 && name.length <= (kind === 'compound' ? 4 : 3);
 }
 
-/** The Han run after a separator, up to the next separator or non-Han character (等 dropped). */
-function itemAfter(view: string, from: number, t: PersonTables): { start: number; end: number } | null {
-  let end = from;
-  while (end < view.length && isHan(view[end]) && !t.listSeparators.has(view[end]!) && end - from <= NAME_MAX) end++;
-  if (view[end - 1] === '等') end--;
-  return end - from >= 2 && end - from <= NAME_MAX ? { start: from, end } : null;
+/**
+ * The name after a separator: two to four characters ending at a jieba boundary before a
+ * separator, 等, a particle or a non-Han character (李开复等, 唐杰和).
+ */
+function itemAfter(ctx: DocContext, from: number, t: PersonTables): { start: number; end: number } | null {
+  const { view, boundary } = ctx;
+  for (const length of [3, 2, 4]) {
+    const end = from + length;
+    if (end > view.length || boundary[end] !== 1 && !t.gluedChars.has(view[end]!)) continue;
+    if (![...view.slice(from, end)].every((ch) => isHan(ch) && !t.listSeparators.has(ch))) continue;
+    const next = view[end];
+    if (t.notGivenNameChars.has(view[end - 1]!)) continue;
+    if (next === undefined || !isHan(next) || t.listSeparators.has(next) || next === '等' || t.notGivenNameChars.has(next)) return { start: from, end };
+  }
+  return null;
 }
 
 /** The Han run before a separator, back to the previous separator, a title, or a non-Han character. */
@@ -100,21 +124,32 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
+  // beyond the word next to the dot, a part goes on only with transliteration characters
+  // (哈维尔·巴尔顿 | 入围, 遗孀 | 杰奎琳·肯尼迪)
+  const foreign = (word: string) => [...word].every((ch) => t.foreignNameChars.has(ch));
   for (const m of view.matchAll(TRANSLITERATED)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
     const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
     let start = firstDot;
     while (start > m.index) {
       const wordStart = previousBoundary(ctx, start, m.index);
-      if (firstDot - wordStart > 5 || stops(view.slice(wordStart, start))) break;
+      const word = view.slice(wordStart, start);
+      if (firstDot - wordStart > 5 || stops(word) || (start < firstDot && !foreign(word))) break;
       start = wordStart;
     }
     let end = lastDot + 1;
     while (end < m.index + m[0].length) {
       const wordEnd = nextBoundary(ctx, end, m.index + m[0].length);
-      if (wordEnd - lastDot - 1 > 6 || stops(view.slice(end, wordEnd))) break;
+      const word = view.slice(end, wordEnd);
+      const next = end > lastDot + 1;
+      // jieba may cut a single transliteration character off the part (瑞斯·维/瑟斯/彭)
+      const foreignChar = word.length === 1 && foreign(word) && !t.notGivenNameChars.has(word);
+      if (wordEnd - lastDot - 1 > 6 || (stops(word) && !foreignChar) || (next && !foreign(word))) break;
       end = wordEnd;
     }
+    // 雅克·卡蒂埃大桥: a place named after the person
+    const facility = t.placeAfter.startingAt(view, end);
+    if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;
@@ -132,18 +167,49 @@ function nextBoundary(ctx: DocContext, from: number, ceiling: number): number {
   return i;
 }
 
+/** The two-character given name of a Chinese name, when it cannot be read as an ordinary word. */
+function givenNameOf(name: string, t: PersonTables): string | null {
+  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  const given = name.slice(surname);
+  if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
+  if (![...given].every((ch) => t.givenNameChars.has(ch)) || /^(ns|nt|nz|v|vn|a|ad|d|m|t)$/.test(tagOf(given))) return null;
+  return given;
+}
+
+/** A two-character given name alone before 同志 (小平同志): one jieba word of given-name characters. */
+function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  for (const title of t.givenNameTitles) {
+    for (let at = ctx.view.indexOf(title); at !== -1; at = ctx.view.indexOf(title, at + title.length)) {
+      const start = at - 2;
+      if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
+      const name = ctx.view.slice(start, at);
+      if (t.surnames.has(name[0]!) && !t.givenNameChars.has(name[0]!)) continue;
+      if (givenNameOf(`_${name}`, t) === name && /^(x|nr|nrfg)$/.test(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
+    }
+  }
+  return out;
+}
+
 function latinNames(ctx: DocContext): PersonCandidate[] {
   return [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
 }
 
-/** Every other occurrence of an accepted name, and the last part of a transliterated one. */
-function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCandidate[] {
+/**
+ * Every other occurrence of an accepted name, the last part of a transliterated one, and
+ * the two-character given name of a Chinese one used alone (邓小平 ... 小平同志).
+ */
+function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const names = new Map<string, string>();
   for (const p of found) {
     const name = ctx.view.slice(p.start, p.end);
     names.set(name, 'person.repeat');
+    if (p.rule === 'person.chinese' || p.rule === 'person.list') {
+      const given = givenNameOf(name, t);
+      if (given && !names.has(given)) names.set(given, 'person.given-name');
+    }
     if (p.rule === 'person.transliterated') {
       const last = name.split(/[·•‧・]/).at(-1)!;
       if (last.length >= 2 && !names.has(last)) names.set(last, 'person.surname-only');
@@ -160,6 +226,6 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[]): PersonCand
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...latinNames(ctx)];
-  return [...found, ...repeats(ctx, found)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx)];
+  return [...found, ...repeats(ctx, found, rules.person)];
 }

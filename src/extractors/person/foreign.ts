@@ -1,0 +1,61 @@
+/**
+ * Transliterated foreign names written without a middle dot (克林顿, 普里马科夫, 奈娜):
+ * a run of jieba words made only of transliteration characters, with at least one that
+ * Chinese given names do not use (尔, 斯, 顿), next to a cue only a person takes: a title
+ * before (国务卿基辛格) or a title or reporting verb after (克林顿总统, 基辛格说). Places are
+ * transliterated with the same characters (莫斯科, 马拉维), hence the stricter cues.
+ */
+import type { DocContext } from '../../context.js';
+import type { PersonCandidate } from '../candidate.js';
+import { tagOf } from '../../segment/index.js';
+import type { PersonTables } from './tables.js';
+import { fixture, subjectOfSpeech } from './chinese.js';
+
+const DOTS = new Set([...'·•‧・']);
+const MIN = 2;
+const MAX = 7;
+// jieba's dictionary knows some foreign places and organisations by these tags
+const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
+
+export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  const { tokens, words, view } = ctx;
+  // called once per token: a plain loop, no array per token
+  const foreignWord = (w: string) => {
+    for (let j = 0; j < w.length; j++) if (!t.foreignNameChars.has(w[j]!)) return false;
+    return true;
+  };
+  for (let k = 0; k < tokens.length; ) {
+    if (!foreignWord(words[k]!)) {
+      k++;
+      continue;
+    }
+    let last = k;
+    while (last + 1 < tokens.length && foreignWord(words[last + 1]!) && tokens[last + 1]!.end - tokens[k]!.start <= MAX) last++;
+    const start = tokens[k]!.start;
+    const end = tokens[last]!.end;
+    k = last + 1;
+    if (end - start < MIN || end - start > MAX) continue;
+    // part of a dotted name (塞萨尔·加维里亚): the transliterated rule reads it whole
+    if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
+    // the cue first: it is cheap and rules out most runs before the dictionary is asked
+    const after = t.personOnlyAfter.startingAt(view, end);
+    // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
+    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || subjectOfSpeech(view, start, end, t);
+    if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) continue;
+    const name = view.slice(start, end);
+    if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
+    const place = t.places.startingAt(view, start);
+    if (place && place.word.length >= end - start) continue;
+    if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
+    const facility = t.placeAfter.startingAt(view, end);
+    if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
+    out.push({ type: 'person', start, end, rule: 'person.foreign' });
+  }
+  return out;
+}
+
+/** 葡萄牙人奎罗斯, 瑞典人斯文赫定: a nationality (a country and 人) right before. */
+function nationalityBefore(view: string, start: number, t: PersonTables): boolean {
+  return view[start - 1] === '人' && !!t.places.endingAt(view, start - 1);
+}
