@@ -109,7 +109,7 @@ function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): s
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
   const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
   const t = timex(p, year === undefined ? 'XXXX' : String(year));
-  // 2019年2月29日 keeps the value as written; only a resolved value must be a real day
+  // 2023年2月29日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
   return {
@@ -205,7 +205,7 @@ function holidayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate 
   return { type: 'date', start: i, end: h.end, rule: 'date.holiday', value: t.value, ...(resolved && { resolved }) };
 }
 
-/** 农历十月初一, 正月, 腊月初八, 闰四月, 春节, 农历2015年十月初一: a lunar date starting with a word. */
+/** 农历十月初一, 正月, 腊月初八, 闰四月, 春节, 农历2016年九月初二: a lunar date starting with a word. */
 function lunarWordAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   if (ctx.boundary[i] !== 1) return null;
   const r = lunarAt(ctx.view, i, rules.numerals, rules.dates, false);
@@ -330,13 +330,13 @@ function yearPartAlone(ctx: DocContext, i: number, rules: DateRules): DateCandid
 /** Is the value fully known (no X)? Deictic values are, once refDate is given. */
 const concrete = (v: string) => !v.includes('X');
 
-/** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月, 前年11月到去年3月: one mention, value a/b. */
+/** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月, 前年10月到去年4月: one mention, value a/b. */
 function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: DateTables): DateCandidate | null {
   if (a.mod || b.mod || a.value.includes('/') || b.value.includes('/')) return null;
   if ((a.relative || b.relative) && !(concrete(a.resolved ?? a.value) && concrete(b.resolved ?? b.value))) return null;
   const between = ctx.view.slice(a.end, b.start).trim();
   if (!tables.rangeJoiners.includes(between)) return null;
-  // 3月24日至28日, 2017年8月至11月: the second end borrows the year (and month) it does not write
+  // 3月24日至28日, 2016年7月至10月: the second end borrows the year (and month) it does not write
   let second = b.value;
   let secondResolved = b.resolved;
   const year = /^(\d{4}|XXXX)-\d{2}/.exec(a.value)?.[1];
@@ -358,7 +358,7 @@ function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: 
   return { type: 'date', start: a.start, end: b.end, rule: 'date.range', value: `${a.value}/${second}`, ...resolved, ...relative };
 }
 
-/** A bare year before a joiner and a year with 年 (2019-2023年, 1985到89年9月): the first year borrows 年. */
+/** A bare year before a joiner and a year with 年 (2019-2023年, 1983到87年6月): the first year borrows 年. */
 function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const year = yearNumberAt(ctx.view, i, rules.numerals);
   if (!year) return null;

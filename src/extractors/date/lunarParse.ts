@@ -43,7 +43,7 @@ export function lunarAt(view: string, k: number, numerals: NumeralTables, tables
   const start = k;
   const marker = tables.lunarMarkers.find((w) => view.startsWith(w, k));
   if (marker) k += marker.length;
-  // 农历2015年十月初一, 阴历二〇二一年六月: the year after the marker
+  // 农历2016年九月初二, 阴历二〇二一年六月: the year after the marker
   let year: { digits: number; short: boolean } | undefined;
   if (marker) {
     const y = yearNumberAt(view, k, numerals) ?? null;
