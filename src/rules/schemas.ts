@@ -141,7 +141,7 @@ export const personPatternsFile = z.strictObject({
   gluedChars: z.string().min(1),
   /** list separators that coordinate names (孙茂松、唐杰、刘知远) */
   listSeparators: wordList,
-  /** words that make the word before them a place or facility (张江科学城, 高尔基大街) */
+  /** words that make the word before them a place or facility (张江科学城, 黎塞留大街) */
   placeAfter: wordList,
   /** words after which a name-like word is a company or a team (开发商 X, 控股 X) */
   organisationBefore: wordList,

@@ -1,5 +1,5 @@
 /**
- * Centuries and decades: 18世纪, 十九世纪七十年代, 上世纪80年代, 九十年代末期, 20世纪初.
+ * Centuries and decades: 18世纪, 十八世纪六十年代, 上世纪50年代, 八十年代末期, 19世纪初.
  * TIMEX3 writes a century with its first two digits (18世纪 -> 17) and a decade
  * with its first three (80年代 -> 198).
  */

@@ -49,7 +49,7 @@ function solarTermDay(t: SolarTerm, year: number): string | undefined {
  */
 function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> | null {
   const y = /^\d{4}$/.test(year) ? Number(year) : undefined;
-  // 2019年1-5月, 4月12-19日, 前三季度: an interval written once
+  // 2016年2-7月, 5月8-13日, 前三季度: an interval written once
   if (p.monthTo !== undefined && p.month !== undefined) return { value: `${year}-${pad2(p.month)}/${year}-${pad2(p.monthTo)}` };
   if (p.dayTo !== undefined && p.month !== undefined && p.day !== undefined) {
     return { value: `${year}-${pad2(p.month)}-${pad2(p.day)}/${year}-${pad2(p.month)}-${pad2(p.dayTo)}` };
@@ -109,7 +109,7 @@ function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): s
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
   const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
   const t = timex(p, year === undefined ? 'XXXX' : String(year));
-  // 2023年2月29日 keeps the value as written; only a resolved value must be a real day
+  // 2022年4月31日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
   return {
@@ -118,7 +118,7 @@ function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null 
   };
 }
 
-/** 上个月15号, 下月九号, 本月9日: a day of a deictic month. */
+/** 上个月22号, 下月六号, 本月8日: a day of a deictic month. */
 function dayAfterMonth(view: string, i: number, numerals: NumeralTables) {
   const n = wholeNumber(view, i, numerals);
   if (!n || n.min < 1 || n.min > 31) return null;
@@ -126,7 +126,7 @@ function dayAfterMonth(view: string, i: number, numerals: NumeralTables) {
   return view[u] === '日' || view[u] === '号' ? { end: u + 1, day: n.min } : null;
 }
 
-/** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周, 上个月15号, 上季度末 */
+/** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周, 上个月22号, 上季度末 */
 function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
@@ -214,7 +214,7 @@ function lunarWordAt(ctx: DocContext, i: number, rules: DateRules): DateCandidat
   return absolute({ start: i, end: r.end, lunar: r.lunar, ...year, form: 'md' }, ctx.refDate);
 }
 
-/** 民国三年, 康熙二十年9月: a year of an era, then what may follow a year. */
+/** 民国三年, 乾隆十二年8月: a year of an era, then what may follow a year. */
 function eraAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   if (ctx.boundary[i] !== 1) return null;
   const { view } = ctx;
@@ -447,7 +447,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
   return candidate;
 }
 
-/** After a date, a joiner and a second date that may be written short (2008.03-2009, 12月九号到十五号). */
+/** After a date, a joiner and a second date that may be written short (2010.05-2012, 11月六号到十二号). */
 function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const j = skipSpaces(view, a.end, 1);
@@ -456,7 +456,7 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   const k = skipSpaces(view, j + joiner.length, 1);
   const { families } = dateStarts(rules);
   let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, families);
-  // 去年春节到元宵节: a second end with no year falls in the first end's year
+  // 去年端午节到中秋节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
     b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, families);

@@ -1,7 +1,7 @@
 /**
  * Lunar dates as written: 农历十月初一, 正月十五, 腊月, 闰四月, 五月廿二, 八月十五
  * (a Han month and a Han day with no 日 is the lunar way of writing a date),
- * 农历8月23号, and festivals of the lunar calendar (春节, 中秋节, 除夕, 大年初三).
+ * 农历7月19号, and festivals of the lunar calendar (春节, 中秋节, 除夕, 大年初三).
  * A Gregorian date (五月十五日, 5月15日) never reads as lunar unless 农历 says so.
  */
 import type { NumeralTables } from '../../numeral/index.js';
@@ -36,7 +36,7 @@ function lunarDayAt(view: string, k: number, numerals: NumeralTables, tables: Da
 }
 
 /**
- * A lunar date at k. `yearBefore`: a year was written just before (2012年正月初八),
+ * A lunar date at k. `yearBefore`: a year was written just before (2015年正月初六),
  * which lets a festival that is also a common word (元宵 the food) read as a date.
  */
 export function lunarAt(view: string, k: number, numerals: NumeralTables, tables: DateTables, yearBefore: boolean) {

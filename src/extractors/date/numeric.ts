@@ -1,5 +1,5 @@
 /**
- * Dates written with digits and separators only: 2019-06-01, 1994.01-19, 20240307,
+ * Dates written with digits and separators only: 2019-06-01, 1994.01-19, 20230915,
  * 2022 11 23, 1/2/2020 (day first), 12-11-10, 2024-03, 6·30, 09-01, 12/1. Forms that are also
  * common as plain numbers (2008.03 is a decimal, 1-2 a range of counts) need a
  * context that shows a date: a range (1999.08-2002.02) or a known time expression.
@@ -28,7 +28,7 @@ const MIDDOT_MD = /^(\d{1,2})[·・](\d{1,2})(?![\d])/;
 const DASH_MD = /^(\d{1,2})-(\d{1,2})(?![\d-])/;
 const SLASH_MD = /^(\d{1,2})\/(\d{1,2})(?![\d/])/;
 
-/** 20240307 reads as a date unless a word before it shows a code (订单号, 电话, 代码 ...). */
+/** 20230915 reads as a date unless a word before it shows a code (订单号, 电话, 代码 ...). */
 function codeBefore(view: string, i: number, tables: DateTables): boolean {
   let k = i;
   while (k > 0 && ' :：#'.includes(view[k - 1]!)) k--;
@@ -78,7 +78,7 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
     const end = i + m[0].length;
     // 2024-03, 2024/03; 2008.03 is a decimal unless a range or the expression says otherwise
     const written = m[2] === '.' ? relaxed || rangeFollows(view, end, tables) : m[3]!.length === 2 || relaxed;
-    // 2006-07赛季 is two years
+    // 2011-12赛季 is two years
     if (tables.twoYearFollowers.some((w) => view.startsWith(w, end))) return null;
     return written && !tables.numberFollowers.has(view[end] ?? '') ? { start: i, end, year: y, month: mo, form: 'numeric' } : null;
   }

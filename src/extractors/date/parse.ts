@@ -32,9 +32,9 @@ export interface DateParts {
   edge?: 'START' | 'MID' | 'END';
   /** 农历十月初一, 春节: a lunar month or day */
   lunar?: LunarParts;
-  /** 2024年冬至: a solar term of the year */
+  /** 2022年冬至: a solar term of the year */
   solarTerm?: SolarTerm;
-  /** 2019年感恩节: a holiday of the year */
+  /** 2016年感恩节: a holiday of the year */
   holiday?: Holiday;
   /** a two-digit year (07年): its digits, read against refDate by the extractor */
   shortYear?: number;
@@ -209,7 +209,7 @@ function isApproximateCount(view: string, start: number, end: number, numerals: 
   return a !== undefined && b !== undefined && (b === a + 1 || a === 3 && b === 5);
 }
 
-/** 07年8月, 九七年一季度, 19年底, 零六年, 三三年: a year written with two digits. */
+/** 05年3月, 九六年三季度, 19年底, 零六年, 三三年: a year written with two digits. */
 function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions): DateParts | null {
   const short = wholeNumber(view, i, numerals);
   if (!short || !short.plainDigits || short.digitCount !== 2) return null;
@@ -269,7 +269,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   return null;
 }
 
-/** A day alone at the end of a range (8月11日至22日, 十二月九号到十五号): Han digits and 号 allowed there. */
+/** A day alone at the end of a range (6月4日至17日, 十一月六号到十二号): Han digits and 号 allowed there. */
 export function rangeDayAt(view: string, i: number, numerals: NumeralTables): DateParts | null {
   const n = wholeNumber(view, i, numerals);
   if (!n || n.min < 1 || n.min > 31 || n.min !== Math.floor(n.min)) return null;

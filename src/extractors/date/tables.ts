@@ -46,7 +46,7 @@ export interface DateTables {
   shortYearNotAfter: ReadonlySet<string>;
   /** characters after N年 that make it a duration (三三年来) */
   countFollowers: ReadonlySet<string>;
-  /** words before an 8-digit number that make it a code (订单号20240307) */
+  /** words before an 8-digit number that make it a code (订单号20230915) */
   codeCues: readonly string[];
   /** characters after a number that make it an amount or a count (2008.03元) */
   numberFollowers: ReadonlySet<string>;
@@ -67,7 +67,7 @@ export interface DateTables {
   centuryParts: readonly PartRule[];
   /** what may follow a bare century (21世纪的) */
   centuryFollowers: ReadonlySet<string>;
-  /** 赛季, 财年 after 2006-07: two years, not a month */
+  /** 赛季, 财年 after 2011-12: two years, not a month */
   twoYearFollowers: readonly string[];
 }
 

@@ -124,8 +124,8 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const givenName = name.slice(surname.length);
     // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
     if (split && surname.length === 1 && t.gluedChars.has(view[i]!) && !titleBefore) continue;
-    // a given name may be an ordinary word when a verb right after says it is a name (李明朝表示,
-    // 许光明摄), never when it is a title (张经理表示)
+    // a given name may be an ordinary word when a verb right after says it is a name (张明朝表示,
+    // 孔光明摄), never when it is a title (张经理表示)
     const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
     if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
@@ -138,7 +138,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const nameTagged = split && /^(nr|nrfg)$/.test(tagOf(word)) && /^(nr|nrfg)$/.test(tagOf(name.slice(0, surname.length)));
     // 唐山/大, 石景山: the name would start with, or be, a place jieba knows
     if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !/^(nr|nrfg)$/.test(tagOf(name))))) continue;
-    // 霍芬海vs比勒菲: a fixture names teams
+    // 门兴vs弗赖堡: a fixture names teams
     if (fixture(view, i, end)) continue;
     // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
     if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;
@@ -147,7 +147,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (placeHere && placeHere.word.length >= name.length) continue;
     const nameTag = tagOf(name);
     const place = t.placeAfter.startingAt(view, end);
-    // 张江/科学城, 高尔基/大街: a place or facility, unless a title says it is a person
+    // 张江/科学城, 黎塞留/大街: a place or facility, unless a title says it is a person
     if (place && ctx.boundary[end + place.word.length] === 1 && !titleBefore) continue;
     // jieba's dictionary tags many ordinary words nr (宁静, 温馨, 白玉兰): only a string it
     // does not know at all ('x') counts
@@ -163,7 +163,7 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?、\n“”"（）()《》]/;
 const SUBJECT_WINDOW = 10;
 
 /**
- * The subject of a reporting verb later in its clause (李鹏笑着说, 兰德尔对我们说): the name
+ * The subject of a reporting verb later in its clause (赵志远笑着说, 维克多对我们说): the name
  * opens the clause and 说/表示 follows within a few characters, before any punctuation.
  */
 export function subjectOfSpeech(view: string, start: number, end: number, t: PersonTables): boolean {

@@ -1,8 +1,8 @@
 /**
- * Transliterated foreign names written without a middle dot (克林顿, 普里马科夫, 奈娜):
+ * Transliterated foreign names written without a middle dot (奥巴马, 拉夫罗夫, 奈娜):
  * a run of jieba words made only of transliteration characters, with at least one that
  * Chinese given names do not use (尔, 斯, 顿), next to a cue only a person takes: a title
- * before (国务卿基辛格) or a title or reporting verb after (克林顿总统, 基辛格说). Places are
+ * before (国务卿蓬佩奥) or a title or reporting verb after (奥巴马总统, 蓬佩奥说). Places are
  * transliterated with the same characters (莫斯科, 马拉维), hence the stricter cues.
  */
 import type { DocContext } from '../../context.js';
@@ -36,7 +36,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     const end = tokens[last]!.end;
     k = last + 1;
     if (end - start < MIN || end - start > MAX) continue;
-    // part of a dotted name (塞萨尔·加维里亚): the transliterated rule reads it whole
+    // part of a dotted name (安德烈斯·马尔克斯): the transliterated rule reads it whole
     if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
     // the cue first: it is cheap and rules out most runs before the dictionary is asked
     const after = t.personOnlyAfter.startingAt(view, end);
@@ -55,7 +55,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
   return out;
 }
 
-/** 葡萄牙人奎罗斯, 瑞典人斯文赫定: a nationality (a country and 人) right before. */
+/** 挪威人阿蒙森, 英国人布朗宁: a nationality (a country and 人) right before. */
 function nationalityBefore(view: string, start: number, t: PersonTables): boolean {
   return view[start - 1] === '人' && !!t.places.endingAt(view, start - 1);
 }

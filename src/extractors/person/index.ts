@@ -3,7 +3,7 @@
  *  - person.chinese: surname + given name with a cue (创始人X, X表示) or jieba's reading;
  *  - person.list: a surname + given name in a list with an accepted name (孙茂松、唐杰);
  *  - person.transliterated: 萨姆·奥尔特曼, and later its last part alone (奥尔特曼);
- *  - person.foreign: a transliterated name without a dot next to a person cue (克林顿总统);
+ *  - person.foreign: a transliterated name without a dot next to a person cue (奥巴马总统);
  *  - person.latin: Latin names compromise reads as a person (Sam Altman);
  *  - person.repeat: every other occurrence of an accepted name.
  * Titles stay outside the span (创始人王小川 -> 王小川).
@@ -23,7 +23,7 @@ export interface PersonRules {
   person: PersonTables;
 }
 
-// a part after a dot stops at a function word: 安吉丽娜·茱莉 | 在 | 哈莉·贝丽 are two names
+// a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
 
@@ -125,7 +125,7 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
   // beyond the word next to the dot, a part goes on only with transliteration characters
-  // (哈维尔·巴尔顿 | 入围, 遗孀 | 杰奎琳·肯尼迪)
+  // (马蒂亚斯·科雷尔 | 获奖, 遗孀 | 埃莉诺·罗斯福)
   const foreign = (word: string) => [...word].every((ch) => t.foreignNameChars.has(ch));
   for (const m of view.matchAll(TRANSLITERATED)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
@@ -147,7 +147,7 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
       if (wordEnd - lastDot - 1 > 6 || (stops(word) && !foreignChar) || (next && !foreign(word))) break;
       end = wordEnd;
     }
-    // 雅克·卡蒂埃大桥: a place named after the person
+    // 乔治·华盛顿大桥: a place named after the person
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
