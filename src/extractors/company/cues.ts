@@ -18,6 +18,8 @@ const HAN_MAX = 6;
 const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆]/;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
+// time words, adverbs, prepositions and conjunctions that open a clause before its subject
+const CLAUSE_OPENER_TAGS = /^(t|tg|d|p|c)$/;
 
 
 interface Span {
@@ -43,6 +45,9 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0)
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
   const before = view[start - 1];
   if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
+  // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
+  for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
+  if (stop - start < HAN_MIN) return null;
   const name = view.slice(start, stop);
   if (t.genericPrefixes.has(name)) return null;
   const firstWord = view.slice(start, nextBoundary(ctx, start));
@@ -64,7 +69,7 @@ function nextBoundary(ctx: DocContext, from: number): number {
 }
 
 /** Index of the token starting at `offset` (binary search; tokens are in order). */
-function tokenIndexAt(ctx: DocContext, offset: number): number {
+export function tokenIndexAt(ctx: DocContext, offset: number): number {
   let lo = 0;
   let hi = ctx.tokens.length;
   while (lo < hi) {

@@ -15,6 +15,7 @@ import { findPhrases, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
+import { extendToBranches } from './branches.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
@@ -119,5 +120,6 @@ export function extractCompanies(
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
   const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
-  return [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  return [...all, ...extendToBranches(ctx, all, t)];
 }

@@ -1,0 +1,37 @@
+/**
+ * A company's branch or office named after it is one mention with the company:
+ * 工商银行广东省分行, 中国电信武汉分公司, 招行深圳总行, 某某咨询香港办事处.
+ * After a company name come at most two place words (jieba tags them `ns`: 广东省,
+ * 武汉, 香港) and then a branch word from the rules (分行, 分公司, 总行 ...), or a place
+ * word and 公司 (某某北京公司). A department (投资部门, 市场部) is not a branch.
+ */
+import type { DocContext } from '../../context.js';
+import type { CompanyCandidate } from '../candidate.js';
+import { tagOf } from '../../segment/index.js';
+import { tokenIndexAt } from './cues.js';
+import type { CompanyTables } from './tables.js';
+
+const MAX_PLACES = 2;
+
+/** The end of a branch phrase starting at token index k, or null. */
+function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null {
+  let places = 0;
+  for (let p = k; p < ctx.tokens.length && p <= k + MAX_PLACES; p++) {
+    const word = ctx.words[p]!;
+    if (t.branchWords.has(word) || (places > 0 && word === '公司')) return ctx.tokens[p]!.end;
+    if (places === MAX_PLACES || tagOf(word) !== 'ns') return null;
+    places++;
+  }
+  return null;
+}
+
+export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+  const out: CompanyCandidate[] = [];
+  for (const c of found) {
+    const k = tokenIndexAt(ctx, c.end);
+    if (k >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) continue;
+    const end = branchEnd(ctx, k, t);
+    if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.branch' });
+  }
+  return out;
+}
