@@ -1,6 +1,7 @@
 /**
  * Company names recognised by what is said of them, without the lexicon:
  *   月之暗面宣布 / OpenAI 推出 / 美团联合创始人   (a name right before an "after" cue)
+ *   宁德时代（300750.SZ） / 比亚迪收跌2.7%         (a stock code or a share price move)
  *   据时代财经不完全统计 / 根据国盛证券研报        (a named source between "source" cues)
  *   被腾讯收购                                   (a name between "object" cues)
  * The name is a Latin word, or the Han words back to the clause start (2-6 characters,
@@ -18,6 +19,9 @@ const HAN_MAX = 6;
 const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆]/;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
+// before a stock code or a price move a word that jieba reads as a person name is a company too
+const STRONG_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
+const STRONG_NOT_FIRST = /^(v|vn|vd|d|p|c|a|ad|f|s|t|tg|r)$/;
 // time words, adverbs, prepositions and conjunctions that open a clause before its subject
 const CLAUSE_OPENER_TAGS = /^(t|tg|d|p|c)$/;
 
@@ -28,7 +32,7 @@ interface Span {
 }
 
 /** The name ending at `end` (exclusive), if the words before it make one. */
-function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0): Span | null {
+function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, strong = false): Span | null {
   const { view } = ctx;
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
@@ -52,14 +56,24 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0)
   if (t.genericPrefixes.has(name)) return null;
   const firstWord = view.slice(start, nextBoundary(ctx, start));
   if (t.genericPrefixes.has(firstWord) || /^(m|mq|q)$/.test(tagOf(firstWord))) return null; // 初创公司宣布, 第一笔资本
+  // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
+  const lastWord = view.slice(previousBoundary(ctx, stop), stop);
+  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || STRONG_NOT_FIRST.test(tagOf(lastWord)) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
   const single = ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
-  if (single && !PROPER_TAGS.test(tagOf(name))) return null;
+  if (single && !(strong ? STRONG_TAGS : PROPER_TAGS).test(tagOf(name))) return null;
   for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
-    // a common word inside makes a phrase, not a name (去年接连, 具体信息有待)
-    if (isCommonWord(view.slice(token.start, token.end))) return null;
+    // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
+    // stock code only the first word must not be one (宁德时代（300750）, not 今日（300750）)
+    if ((!strong || token.start === start) && isCommonWord(view.slice(token.start, token.end))) return null;
   }
   return { start, end: stop };
+}
+
+function previousBoundary(ctx: DocContext, from: number): number {
+  let i = from - 1;
+  while (i > 0 && ctx.boundary[i] !== 1) i--;
+  return Math.max(i, 0);
 }
 
 function nextBoundary(ctx: DocContext, from: number): number {
@@ -80,6 +94,20 @@ export function tokenIndexAt(ctx: DocContext, offset: number): number {
   return lo;
 }
 
+// a listed company's stock code right after its name: 宁德时代（300750.SZ）, 某某（02015.HK）,
+// 某某（NASDAQ: ABCD）
+const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|NYSE|HKEX|HK|SZ|SH)\s*[:：]\s*[A-Z0-9.]{1,8})\s*[）)]/;
+// a share price move with its figure: 某某收跌2.7%, 某某涨停, 某某跌1.9%
+const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
+
+/** A cue written as a pattern (a stock code, a price move) right at `at`. */
+function patternCueAt(view: string, at: number): boolean {
+  const ch = view[at];
+  if (ch === '（' || ch === '(') return STOCK_CODE.test(view.slice(at, at + 24));
+  if (ch === '收' || ch === '大' || ch === '上' || ch === '下' || ch === '涨' || ch === '跌') return PRICE_MOVE.test(view.slice(at, at + 6));
+  return false;
+}
+
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
@@ -89,6 +117,10 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
     if (after && ctx.boundary[at + after.word.length] === 1) {
       const name = nameEndingAt(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
+    } else if (patternCueAt(view, at)) {
+      // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
+      const name = nameEndingAt(ctx, at, t, 0, true);
+      if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });
     }
     for (const [kind, pair] of [['source', t.cues.source], ['object', t.cues.object]] as const) {
       const open = pair.before.startingAt(view, at);
