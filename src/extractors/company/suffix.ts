@@ -111,8 +111,11 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
     if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
-    const first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
+    let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
     if (first === null) continue;
+    // a place before 国际 makes the name (重庆国际信托, 上海国际集团), though 国际信托 alone is generic
+    const bridged = suffix.afterPlace && first > 0 && nameEnd - first === 1 && ctx.words[first] === '国际' && tables.places.has(ctx.words[first - 1]!);
+    if (bridged) first--;
     let start = tokens[first]!.start;
     // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
     // 为元大证券, 厂晶宇科技): a three-character short name whose first character is a word
@@ -133,7 +136,7 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
-    if (isCommonWord(firstWord) || (!suffix.legal && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
     // a set phrase, a place or time word, or an adverb opens a phrase, not a name (积极开展科技, 岛内投资)
     if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
     // a counted or numbered thing is not a name (新一期基金, 第二批银行)
