@@ -22,6 +22,8 @@ const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
 // before a stock code or a price move a word that jieba reads as a person name is a company too
 const STRONG_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
 const STRONG_NOT_FIRST = /^(v|vn|vd|d|p|c|a|ad|f|s|t|tg|r)$/;
+// (not f or s: 东方早报, 南方周末 open with a direction word)
+const MEDIA_NOT_FIRST = /^(v|vn|vd|d|p|c|ad|t|tg|r|l|i|m)$/;
 // time words, adverbs, prepositions and conjunctions that open a clause before its subject
 const CLAUSE_OPENER_TAGS = /^(t|tg|d|p|c)$/;
 
@@ -32,7 +34,7 @@ interface Span {
 }
 
 /** The name ending at `end` (exclusive), if the words before it make one. */
-function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, strong = false): Span | null {
+function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, strong = false, media = false): Span | null {
   const { view } = ctx;
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
@@ -60,14 +62,22 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0,
   const lastWord = view.slice(previousBoundary(ctx, stop), stop);
   if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || STRONG_NOT_FIRST.test(tagOf(lastWord)) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
-  const single = ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
+  const single = isOneToken(ctx, start, stop);
+  // a media name opens with a name-like word, not a verb or a set phrase (演讲|本报, 重中之重|本报)
+  if (media && (single || !t.mediaWords.some((w) => view.endsWith(w, stop)) || stop - start < 4 || view.endsWith('本报', stop) || MEDIA_NOT_FIRST.test(tagOf(firstWord)))) return null;
   if (single && !(strong ? STRONG_TAGS : PROPER_TAGS).test(tagOf(name))) return null;
   for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
     // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
     // stock code only the first word must not be one (宁德时代（300750）, not 今日（300750）)
-    if ((!strong || token.start === start) && isCommonWord(view.slice(token.start, token.end))) return null;
+    // a media outlet's name is often two common words (时代财经): its media word and the cue vouch for it
+    if ((!strong || token.start === start) && !media && isCommonWord(view.slice(token.start, token.end))) return null;
   }
   return { start, end: stop };
+}
+
+/** Is view[start, stop) one token? */
+function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
+  return ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
 }
 
 function previousBoundary(ctx: DocContext, from: number): number {
@@ -100,6 +110,9 @@ const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|N
 // a share price move with its figure: 某某收跌2.7%, 某某涨停, 某某跌1.9%
 const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
 
+// what a media outlet is the subject of: its reporter, its dateline, its findings
+const MEDIA_CUE = /^(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/;
+
 /** A cue written as a pattern (a stock code, a price move) right at `at`. */
 function patternCueAt(view: string, at: number): boolean {
   const ch = view[at];
@@ -117,6 +130,10 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
     if (after && ctx.boundary[at + after.word.length] === 1) {
       const name = nameEndingAt(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
+    } else if (MEDIA_CUE.test(view.slice(at, at + 12))) {
+      // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
+      const name = nameEndingAt(ctx, at, t, 0, false, true);
+      if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
     } else if (patternCueAt(view, at)) {
       // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, true);
@@ -129,7 +146,8 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
       // the closing cue within a name's length: 据 + name + 报道
       for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
         if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
-        const name = nameEndingAt(ctx, end, t, from);
+        // 据晨曦财经报道: a source named by a media word may be made of common words
+        const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, false, true) : null);
         if (name && name.start === from) {
           found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
           // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too
