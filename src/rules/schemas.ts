@@ -97,6 +97,8 @@ export const companyPatternsFile = z.strictObject({
   legalNameStops: wordList,
   /** cue words that introduce a list of companies (投资方包括 A、B 和 C) */
   listCues: wordList,
+  /** nouns for companies: a list after one and a cue is a list of companies (客户包括 A、B) */
+  listHeads: wordList,
   /** words near an `ambiguous` lexicon entry that show it names the company */
   businessContext: wordList,
   /** a name followed by these belongs to something else (搜狐大厦, 百度云业务) */

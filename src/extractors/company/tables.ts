@@ -20,6 +20,8 @@ export interface CompanyTables {
   genericPrefixes: ReadonlySet<string>;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
+  /** nouns for companies that make the list after them a list of companies (客户包括) */
+  listHeads: readonly string[];
   /** words a media outlet's name ends with (财经, 日报, 周刊) */
   mediaWords: readonly string[];
   /** words naming a branch or office of a company (分行, 分公司) */
@@ -74,6 +76,7 @@ export function compileCompanyTables(
     genericPrefixes: new Set(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
+    listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
