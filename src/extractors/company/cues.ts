@@ -16,7 +16,7 @@ import type { CompanyTables } from './tables.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
-const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆]/;
+const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比]/;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
 // before a stock code or a price move a word that jieba reads as a person name is a company too

@@ -66,6 +66,16 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
     }
   }
   for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  // a country before a Latin name is not part of it: 与德国Kessler签约 -> Kessler
+  const place = tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start));
+  if (place && /[A-Za-z]/.test(ctx.view[start + place.length] ?? '')) start += place.length;
+  // the last item runs on into its verb: 与澜沧铭泰签署协议 -> 澜沧铭泰
+  for (let i = start + 1; i < end; i++) {
+    if (ctx.boundary[i] === 1 && (tables.cues.after.startingAt(ctx.view, i) || tables.cues.object.after.startingAt(ctx.view, i))) {
+      end = i;
+      break;
+    }
+  }
   // a preposition glued to the first item: 由国调基金和蔚来资本
   if (end - start > 3 && LEADING_FUNCTION.has(ctx.view[start]!)) start++;
   while (start < end && /\s/.test(ctx.view[start]!)) start++;
@@ -118,8 +128,9 @@ function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables):
 }
 
 /**
- * Companies that share a list with a known company, or follow a noun for companies. `known` spans anchor an item when
- * the item starts with one (智谱 AI 都把... still anchors on 智谱 AI).
+ * Companies that share a list with a known company, or follow a noun for companies.
+ * `known` spans anchor an item when the item starts with one (智谱 AI 都把... still
+ * anchors on 智谱 AI).
  */
 export function extractFromLists(
   ctx: DocContext,
