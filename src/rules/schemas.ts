@@ -91,6 +91,8 @@ export const companyPatternsFile = z.strictObject({
   genericNames: wordList,
   /** branches and offices of a company, one mention with its name (工商银行广东省分行) */
   branchWords: wordList,
+  /** after a known company: its subsidiary or business line (中信地产, 花旗中国) */
+  businessLines: z.strictObject({ industries: wordList, regions: wordList }),
   /** words a media outlet's name ends with, read before a reporter or dateline cue (时代财经记者) */
   mediaWords: wordList,
   /** words that end a full legal name on its left (具身智能企业 | 澄明科技有限公司) */

@@ -29,9 +29,34 @@ function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null 
   return null;
 }
 
+/**
+ * A known company with an industry or region word right after it names its subsidiary or
+ * business line (中信地产, 花旗中国, 新浪房产): one mention, not the company alone inside it
+ * (ANNOTATION.md: a business line named after the company is optional as a whole). A region
+ * word counts only where the name ends (花旗中国的, not 苹果中国市场).
+ */
+function businessLineEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
+  const { view } = ctx;
+  for (const word of t.businessLines.industries) {
+    if (view.startsWith(word, c.end) && ctx.boundary[c.end + word.length] === 1) return c.end + word.length;
+  }
+  for (const word of t.businessLines.regions) {
+    const end = c.end + word.length;
+    if (!view.startsWith(word, c.end) || ctx.boundary[end] !== 1) continue;
+    const k = tokenIndexAt(ctx, end);
+    const next = k < ctx.tokens.length ? ctx.words[k]! : '';
+    if (!/^[\u4e00-\u9fff]{2}/.test(next)) return end;
+  }
+  return null;
+}
+
 export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
+    if (c.rule === 'company.lexicon') {
+      const end = businessLineEnd(ctx, c, t);
+      if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.business-line' });
+    }
     const k = tokenIndexAt(ctx, c.end);
     if (k >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) continue;
     const end = branchEnd(ctx, k, t);

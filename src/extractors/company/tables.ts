@@ -26,6 +26,8 @@ export interface CompanyTables {
   mediaWords: readonly string[];
   /** words naming a branch or office of a company (分行, 分公司) */
   branchWords: ReadonlySet<string>;
+  /** words after a known company that name its subsidiary or business line (地产, 中国) */
+  businessLines: { industries: readonly string[]; regions: readonly string[] };
   businessContext: readonly string[];
   notFollowedBy: readonly string[];
   products: ReadonlySet<string>;
@@ -76,6 +78,7 @@ export function compileCompanyTables(
     genericPrefixes: new Set(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
+    businessLines: patterns.businessLines,
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
