@@ -111,7 +111,17 @@ const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|N
 const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
 
 // what a media outlet is the subject of: its reporter, its dateline, its findings
-const MEDIA_CUE = /^(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/;
+// (sticky: tested in place, without slicing the text at every token)
+const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
+const MEDIA_CUE_FIRST = new Set([...'记获注整讯0123456789']);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
+function mediaCueAt(view: string, at: number): boolean {
+  if (!MEDIA_CUE_FIRST.has(view[at]!) && !isDigit(view[at + 2]) && !isDigit(view[at + 3])) return false;
+  MEDIA_CUE.lastIndex = at;
+  return MEDIA_CUE.test(view);
+}
 
 /** A cue written as a pattern (a stock code, a price move) right at `at`. */
 function patternCueAt(view: string, at: number): boolean {
@@ -130,7 +140,7 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
     if (after && ctx.boundary[at + after.word.length] === 1) {
       const name = nameEndingAt(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
-    } else if (MEDIA_CUE.test(view.slice(at, at + 12))) {
+    } else if (mediaCueAt(view, at)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
       const name = nameEndingAt(ctx, at, t, 0, false, true);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });

@@ -17,7 +17,8 @@ export function extractLatinOrganisations(ctx: DocContext): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens, words, view } = ctx;
   for (let k = 0; k < tokens.length; k++) {
-    if (!WORD.test(words[k]!)) continue;
+    const c = words[k]!.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || !WORD.test(words[k]!)) continue;
     // a run of capitalised words: Goldman Sachs, Thrive Capital
     let last = k;
     for (let p = k + 2, n = 1; p < tokens.length && n < MAX_WORDS && words[p - 1] === ' ' && WORD.test(words[p]!); p += 2, n++) last = p;

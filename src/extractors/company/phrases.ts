@@ -51,6 +51,7 @@ export interface PhraseHit<V> {
 }
 
 const MAX_TOKENS = 8;
+const LATIN = /[A-Za-z]/;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
@@ -66,6 +67,8 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
     let key = '';
+    // lower-casing is needed only once the key holds a Latin letter (most keys are Han)
+    let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
       if (word.charCodeAt(0) <= 32 || word.trim() === '') {
@@ -76,8 +79,9 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
-      const lower = key.toLowerCase();
-      const value = phrases.get(key) ?? (lower !== key || isLatin(key[0]) ? folded.get(lower) : undefined);
+      latin ||= LATIN.test(word);
+      const lower = latin ? key.toLowerCase() : key;
+      const value = phrases.get(key) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
       else if (!prefixes.has(lower)) break;
     }
