@@ -105,14 +105,26 @@ export const companyPatternsFile = z.strictObject({
       legal: z.boolean().optional(),
       /** a weak suffix (AI, 公司) counts only after a proper-noun-like word */
       weak: z.boolean().optional(),
+      /** a place alone before it makes a name (北京银行, 山东航空), unlike 德国汽车 */
+      afterPlace: z.boolean().optional(),
     }),
   ),
   /** words that, right before a suffix, make it generic (人工智能, 这家科技公司) */
   genericPrefixes: wordList,
+  /** words that look like a name with a suffix but name a kind of firm (商业银行, 上市公司) */
+  genericNames: wordList,
+  /** branches and offices of a company, one mention with its name (工商银行广东省分行) */
+  branchWords: wordList,
+  /** after a known company: its subsidiary or business line (中信地产, 花旗中国) */
+  businessLines: z.strictObject({ industries: wordList, regions: wordList }),
+  /** words a media outlet's name ends with, read before a reporter or dateline cue (时代财经记者) */
+  mediaWords: wordList,
   /** words that end a full legal name on its left (具身智能企业 | 澄明科技有限公司) */
   legalNameStops: wordList,
   /** cue words that introduce a list of companies (投资方包括 A、B 和 C) */
   listCues: wordList,
+  /** nouns for companies: a list after one and a cue is a list of companies (客户包括 A、B) */
+  listHeads: wordList,
   /** words near an `ambiguous` lexicon entry that show it names the company */
   businessContext: wordList,
   /** a name followed by these belongs to something else (搜狐大厦, 百度云业务) */

@@ -1,6 +1,7 @@
 /**
  * Company names recognised by what is said of them, without the lexicon:
  *   月之暗面宣布 / OpenAI 推出 / 美团联合创始人   (a name right before an "after" cue)
+ *   宁德时代（300750.SZ） / 比亚迪收跌2.7%         (a stock code or a share price move)
  *   据时代财经不完全统计 / 根据国盛证券研报        (a named source between "source" cues)
  *   被腾讯收购                                   (a name between "object" cues)
  * The name is a Latin word, or the Han words back to the clause start (2-6 characters,
@@ -15,9 +16,16 @@ import type { CompanyTables } from './tables.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
-const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆]/;
+const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比]/;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
+// before a stock code or a price move a word that jieba reads as a person name is a company too
+const STRONG_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
+const STRONG_NOT_FIRST = /^(v|vn|vd|d|p|c|a|ad|f|s|t|tg|r)$/;
+// (not f or s: 东方早报, 南方周末 open with a direction word)
+const MEDIA_NOT_FIRST = /^(v|vn|vd|d|p|c|ad|t|tg|r|l|i|m)$/;
+// time words, adverbs, prepositions and conjunctions that open a clause before its subject
+const CLAUSE_OPENER_TAGS = /^(t|tg|d|p|c)$/;
 
 
 interface Span {
@@ -26,7 +34,7 @@ interface Span {
 }
 
 /** The name ending at `end` (exclusive), if the words before it make one. */
-function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0): Span | null {
+function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, strong = false, media = false): Span | null {
   const { view } = ctx;
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
@@ -43,18 +51,39 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0)
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
   const before = view[start - 1];
   if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
+  // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
+  for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
+  if (stop - start < HAN_MIN) return null;
   const name = view.slice(start, stop);
   if (t.genericPrefixes.has(name)) return null;
   const firstWord = view.slice(start, nextBoundary(ctx, start));
   if (t.genericPrefixes.has(firstWord) || /^(m|mq|q)$/.test(tagOf(firstWord))) return null; // 初创公司宣布, 第一笔资本
+  // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
+  const lastWord = view.slice(previousBoundary(ctx, stop), stop);
+  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || STRONG_NOT_FIRST.test(tagOf(lastWord)) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
-  const single = ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
-  if (single && !PROPER_TAGS.test(tagOf(name))) return null;
+  const single = isOneToken(ctx, start, stop);
+  // a media name opens with a name-like word, not a verb or a set phrase (演讲|本报, 重中之重|本报)
+  if (media && (single || !t.mediaWords.some((w) => view.endsWith(w, stop)) || stop - start < 4 || view.endsWith('本报', stop) || MEDIA_NOT_FIRST.test(tagOf(firstWord)))) return null;
+  if (single && !(strong ? STRONG_TAGS : PROPER_TAGS).test(tagOf(name))) return null;
   for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
-    // a common word inside makes a phrase, not a name (去年接连, 具体信息有待)
-    if (isCommonWord(view.slice(token.start, token.end))) return null;
+    // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
+    // stock code only the first word must not be one (宁德时代（300750）, not 今日（300750）)
+    // a media outlet's name is often two common words (时代财经): its media word and the cue vouch for it
+    if ((!strong || token.start === start) && !media && isCommonWord(view.slice(token.start, token.end))) return null;
   }
   return { start, end: stop };
+}
+
+/** Is view[start, stop) one token? */
+function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
+  return ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
+}
+
+function previousBoundary(ctx: DocContext, from: number): number {
+  let i = from - 1;
+  while (i > 0 && ctx.boundary[i] !== 1) i--;
+  return Math.max(i, 0);
 }
 
 function nextBoundary(ctx: DocContext, from: number): number {
@@ -64,7 +93,7 @@ function nextBoundary(ctx: DocContext, from: number): number {
 }
 
 /** Index of the token starting at `offset` (binary search; tokens are in order). */
-function tokenIndexAt(ctx: DocContext, offset: number): number {
+export function tokenIndexAt(ctx: DocContext, offset: number): number {
   let lo = 0;
   let hi = ctx.tokens.length;
   while (lo < hi) {
@@ -73,6 +102,33 @@ function tokenIndexAt(ctx: DocContext, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+// a listed company's stock code right after its name: 宁德时代（300750.SZ）, 某某（02015.HK）,
+// 某某（NASDAQ: ABCD）
+const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|NYSE|HKEX|HK|SZ|SH)\s*[:：]\s*[A-Z0-9.]{1,8})\s*[）)]/;
+// a share price move with its figure: 某某收跌2.7%, 某某涨停, 某某跌1.9%
+const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
+
+// what a media outlet is the subject of: its reporter, its dateline, its findings
+// (sticky: tested in place, without slicing the text at every token)
+const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
+const MEDIA_CUE_FIRST = new Set([...'记获注整讯0123456789']);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
+function mediaCueAt(view: string, at: number): boolean {
+  if (!MEDIA_CUE_FIRST.has(view[at]!) && !isDigit(view[at + 2]) && !isDigit(view[at + 3])) return false;
+  MEDIA_CUE.lastIndex = at;
+  return MEDIA_CUE.test(view);
+}
+
+/** A cue written as a pattern (a stock code, a price move) right at `at`. */
+function patternCueAt(view: string, at: number): boolean {
+  const ch = view[at];
+  if (ch === '（' || ch === '(') return STOCK_CODE.test(view.slice(at, at + 24));
+  if (ch === '收' || ch === '大' || ch === '上' || ch === '下' || ch === '涨' || ch === '跌') return PRICE_MOVE.test(view.slice(at, at + 6));
+  return false;
 }
 
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
@@ -84,6 +140,14 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
     if (after && ctx.boundary[at + after.word.length] === 1) {
       const name = nameEndingAt(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
+    } else if (mediaCueAt(view, at)) {
+      // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
+      const name = nameEndingAt(ctx, at, t, 0, false, true);
+      if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
+    } else if (patternCueAt(view, at)) {
+      // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
+      const name = nameEndingAt(ctx, at, t, 0, true);
+      if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });
     }
     for (const [kind, pair] of [['source', t.cues.source], ['object', t.cues.object]] as const) {
       const open = pair.before.startingAt(view, at);
@@ -92,7 +156,8 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
       // the closing cue within a name's length: 据 + name + 报道
       for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
         if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
-        const name = nameEndingAt(ctx, end, t, from);
+        // 据晨曦财经报道: a source named by a media word may be made of common words
+        const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, false, true) : null);
         if (name && name.start === from) {
           found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
           // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too

@@ -4,6 +4,7 @@
  *  2. suffix: 2-4 characters + 科技/智能/证券/创投..., legal forms, Latin suffixes;
  *  3. cues: 月之暗面宣布, 据时代财经统计, 被腾讯收购 (company.cue, .source-cue, .object-cue);
  *  4. lists: the other names in a list with a known company (company.list);
+ *     Latin names that compromise knows as organisations (Starbucks) (company.latin);
  *  5. repeat: every other occurrence of a name found by 2-3, and the short form of a
  *     legal name (灵枢机器人科技有限公司 ... 灵枢机器人) (company.repeat / company.short-form).
  * Filters: products and models (ChatGPT, Kimi), institutions (清华大学, 智源研究所),
@@ -15,6 +16,8 @@ import { findPhrases, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
+import { extendToBranches } from './branches.js';
+import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
@@ -115,9 +118,10 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t)].filter(keep);
+  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
   const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
-  return [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  return [...all, ...extendToBranches(ctx, all, t)];
 }

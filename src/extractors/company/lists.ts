@@ -3,7 +3,8 @@
  * 阿里、红杉中国和小红书), once one item is a company, the other name-like items are
  * companies too. Items are whole jieba tokens between 、/和/与/及; a list cue (包括,
  * 分别是) opens the list; an item is name-like when it is 2-8 characters of Han or
- * Latin words with no function word in it.
+ * Latin words with no function word in it. A list after a noun for companies and a cue
+ * (客户包括宝马、丰田和空客) is a list of companies without a known one.
  */
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
@@ -65,6 +66,16 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
     }
   }
   for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  // a country before a Latin name is not part of it: 与德国Kessler签约 -> Kessler
+  const place = tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start));
+  if (place && /[A-Za-z]/.test(ctx.view[start + place.length] ?? '')) start += place.length;
+  // the last item runs on into its verb: 与澜沧铭泰签署协议 -> 澜沧铭泰
+  for (let i = start + 1; i < end; i++) {
+    if (ctx.boundary[i] === 1 && (tables.cues.after.startingAt(ctx.view, i) || tables.cues.object.after.startingAt(ctx.view, i))) {
+      end = i;
+      break;
+    }
+  }
   // a preposition glued to the first item: 由国调基金和蔚来资本
   if (end - start > 3 && LEADING_FUNCTION.has(ctx.view[start]!)) start++;
   while (start < end && /\s/.test(ctx.view[start]!)) start++;
@@ -90,9 +101,36 @@ function nameLike(ctx: DocContext, item: Item, tables: CompanyTables, blocked: (
   return !words.every((w) => isCommonWord(w) || tables.genericPrefixes.has(w));
 }
 
+// how far before its cue a list's head noun may stand (车企都在自建网络，比如 A、B)
+const HEAD_WINDOW = 16;
+// cues that give examples of the clause before them (比如); 包括 there lists anything
+const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
+
 /**
- * Companies that share a list with a known company. `known` spans anchor an item when
- * the item starts with one (智谱 AI 都把... still anchors on 智谱 AI).
+ * A list whose cue follows a noun for companies: 客户包括 A、B 和 C; 很多车企……，比如 A、B.
+ * Only cues of two or more characters count (包括, 比如), not 有 or 是.
+ */
+function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables): boolean {
+  const text = ctx.view.slice(first.start, first.end);
+  for (const cue of tables.listCues) {
+    if (cue.length < 2) continue;
+    const at = text.lastIndexOf(cue);
+    if (at < 0 || at + cue.length >= text.length) continue;
+    const cueStart = first.start + at;
+    // the head right before the cue (客户包括), or anywhere in the clause before a cue that
+    // opens its own clause (很多车企都在自建网络，比如); not 公司产品包括
+    if (at > 0) return tables.listHeads.some((h) => ctx.view.endsWith(h, cueStart));
+    if (!EXAMPLE_CUES.has(cue)) return false;
+    const window = ctx.view.slice(Math.max(0, cueStart - HEAD_WINDOW), cueStart);
+    return tables.listHeads.some((h) => window.includes(h));
+  }
+  return false;
+}
+
+/**
+ * Companies that share a list with a known company, or follow a noun for companies.
+ * `known` spans anchor an item when the item starts with one (智谱 AI 都把... still
+ * anchors on 智谱 AI).
  */
 export function extractFromLists(
   ctx: DocContext,
@@ -107,7 +145,7 @@ export function extractFromLists(
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start)));
+    const anchored = items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
     if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;

@@ -17,19 +17,30 @@ export function phraseKey(surface: string): string {
 /** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */
 export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
+  /** Latin phrases of FOLD_MIN+ characters by lower-case key: news writes bwin, Bwin, BWIN */
+  folded: ReadonlyMap<string, V>;
+  /** lower-cased prefixes of every key */
   prefixes: ReadonlySet<string>;
   /** first characters of the phrases: most tokens are skipped on one lookup */
   firstChars: ReadonlySet<string>;
 }
 
+// a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
+const FOLD_MIN = 4;
+
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
   const prefixes = new Set<string>();
   const firstChars = new Set<string>();
-  for (const key of phrases.keys()) {
+  const folded = new Map<string, V>();
+  for (const [key, value] of phrases) {
+    const lower = key.toLowerCase();
     firstChars.add(key[0]!);
-    for (let i = 1; i < key.length; i++) prefixes.add(key.slice(0, i));
+    firstChars.add(lower[0]!);
+    firstChars.add(key[0]!.toUpperCase());
+    if (lower !== key && key.length >= FOLD_MIN && !folded.has(lower)) folded.set(lower, value);
+    for (let i = 1; i < key.length; i++) prefixes.add(lower.slice(0, i));
   }
-  return { phrases, prefixes, firstChars };
+  return { phrases, folded, prefixes, firstChars };
 }
 
 export interface PhraseHit<V> {
@@ -40,12 +51,13 @@ export interface PhraseHit<V> {
 }
 
 const MAX_TOKENS = 8;
+const LATIN = /[A-Za-z]/;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { phrases, prefixes, firstChars } = index;
+  const { phrases, folded, prefixes, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
     if (!firstChars.has(words[k]![0]!)) {
@@ -55,6 +67,8 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
     let key = '';
+    // lower-casing is needed only once the key holds a Latin letter (most keys are Han)
+    let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
       if (word.charCodeAt(0) <= 32 || word.trim() === '') {
@@ -65,9 +79,11 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
-      const value = phrases.get(key);
+      latin ||= LATIN.test(word);
+      const lower = latin ? key.toLowerCase() : key;
+      const value = phrases.get(key) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-      else if (!prefixes.has(key)) break;
+      else if (!prefixes.has(lower)) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);

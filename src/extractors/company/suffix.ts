@@ -24,6 +24,8 @@ const FUNCTION_CHARS = new Set([...'的了和与及是在把被从向对为于�
 const NUMERAL_TAGS = /^(m|mq|q)$/;
 // a Latin suffix as weak as AI needs a proper-noun-like word before it (智谱 AI)
 const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
+const PHRASE_OPENER_TAGS = /^(l|i|s|f|t|tg|d|p|c|r|ad)$/;
+const MEASURE_END = /[期轮批届只支个]$/;
 
 function tokenText(ctx: DocContext, t: Token): string {
   return ctx.view.slice(t.start, t.end);
@@ -71,20 +73,49 @@ function latinPrefix(ctx: DocContext, k: number): number | null {
   return first;
 }
 
+// jieba's own tags for a whole dictionary word that names an organisation or brand
+const NAME_TAGS = /^(nt|nz|j)$/;
+
+/**
+ * A dictionary word that is itself a name with a suffix (交通银行, 花旗集团, 中信证券,
+ * 华为公司): jieba keeps it whole, so the suffix is not a token of its own. The word must
+ * be tagged a name, not a listed generic one (商业银行, 上市公司), and before 公司 its
+ * head must not be a bare place (日本公司 is "a Japanese company").
+ */
+function compoundName(ctx: DocContext, token: Token, tables: CompanyTables): CompanyCandidate | null {
+  const word = tokenText(ctx, token);
+  if (word.length < 4 || !tables.hanSuffixEnds.has(word[word.length - 1]!) || !isHanWord(word)) return null;
+  const suffix = tables.hanSuffixes.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
+  if (!suffix || !NAME_TAGS.test(tagOf(word))) return null;
+  const head = word.slice(0, -suffix.length);
+  if (tables.notCompanyNames.has(word) || (tables.suffixes.get(suffix)!.weak && tagOf(head) === 'ns')) return null;
+  // a generic head (交通, 建设) still names a bank when jieba knows the whole as an organisation
+  if ((tables.genericPrefixes.has(head) || isCommonWord(head)) && !/^(nt|j)$/.test(tagOf(word))) return null;
+  return { type: 'company', start: token.start, end: token.end, rule: 'company.suffix' };
+}
+
 export function extractBySuffix(ctx: DocContext, tables: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
-  for (let k = 1; k < tokens.length; k++) {
+  for (let k = 0; k < tokens.length; k++) {
     const suffixToken = tokens[k]!;
     const suffix = tables.suffixes.get(tokenText(ctx, suffixToken));
-    if (!suffix) continue;
+    if (!suffix) {
+      const compound = compoundName(ctx, suffixToken, tables);
+      if (compound) found.push(compound);
+      continue;
+    }
+    if (k === 0) continue;
     const latinSuffix = isLatin(tokenText(ctx, suffixToken)[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
     const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
     if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
-    const first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
+    let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
     if (first === null) continue;
+    // a place before 国际 makes the name (重庆国际信托, 上海国际集团), though 国际信托 alone is generic
+    const bridged = suffix.afterPlace && first > 0 && nameEnd - first === 1 && ctx.words[first] === '国际' && tables.places.has(ctx.words[first - 1]!);
+    if (bridged) first--;
     let start = tokens[first]!.start;
     // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
     // 为元大证券, 厂晶宇科技): a three-character short name whose first character is a word
@@ -105,7 +136,14 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
-    if (isCommonWord(firstWord) || (!suffix.legal && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    // a set phrase, a place or time word, or an adverb opens a phrase, not a name (积极开展科技, 岛内投资)
+    if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
+    // a counted or numbered thing is not a name (新一期基金, 第二批银行)
+    if (!suffix.legal && MEASURE_END.test(prefix)) continue;
+    // a bare place names a bank or an airline (北京银行, 山东航空) but only a kind of firm
+    // with an industry word (德国汽车, 日本电子)
+    if (!suffix.legal && !suffix.afterPlace && tables.places.has(prefix)) continue;
     // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Valve公司)
     if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });

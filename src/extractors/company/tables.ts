@@ -12,16 +12,30 @@ export interface LexiconEntry {
 export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
-  suffixes: Map<string, { legal: boolean; weak: boolean }>;
+  suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
+  /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
+  hanSuffixes: readonly string[];
+  /** last characters of the Han suffixes: most words are ruled out on one lookup */
+  hanSuffixEnds: ReadonlySet<string>;
   genericPrefixes: ReadonlySet<string>;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
+  /** nouns for companies that make the list after them a list of companies (客户包括) */
+  listHeads: readonly string[];
+  /** words a media outlet's name ends with (财经, 日报, 周刊) */
+  mediaWords: readonly string[];
+  /** words naming a branch or office of a company (分行, 分公司) */
+  branchWords: ReadonlySet<string>;
+  /** words after a known company that name its subsidiary or business line (地产, 中国) */
+  businessLines: { industries: readonly string[]; regions: readonly string[] };
   businessContext: readonly string[];
   notFollowedBy: readonly string[];
   products: ReadonlySet<string>;
   notCompanySuffixes: readonly string[];
   notCompanyNames: ReadonlySet<string>;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
+  /** countries, regions and cities (the short-form regions) */
+  places: ReadonlySet<string>;
   cues: {
     after: WordTable<true>;
     source: { before: WordTable<true>; after: WordTable<true> };
@@ -58,16 +72,24 @@ export function compileCompanyTables(
   }
   return {
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
-    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false }])),
+    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
+    hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
+    hanSuffixEnds: new Set(patterns.suffixes.map((s) => s.suffix.slice(-1))),
     genericPrefixes: new Set(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
+    branchWords: new Set(patterns.branchWords),
+    businessLines: patterns.businessLines,
+    listHeads: patterns.listHeads,
+    mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
     notFollowedBy: [...patterns.notFollowedBy].sort((a, b) => b.length - a.length),
     products: productKeys,
     notCompanySuffixes: notCompanies.suffixes,
-    notCompanyNames: new Set(notCompanies.names.map(phraseKey)),
+    // a generic name (商业银行) is rejected like a non-company organisation
+    notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
     shortForms: patterns.shortForms,
+    places: new Set(patterns.shortForms.regions),
     cues: {
       after: table(patterns.cues.after),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },

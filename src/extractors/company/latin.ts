@@ -1,0 +1,33 @@
+/**
+ * Latin-script names that an English reader knows as organisations (Google, Starbucks,
+ * Goldman Sachs): compromise's organisation tagging, on runs of capitalised words
+ * (at most three, single spaces between them) that stand on their own in the Chinese text.
+ * All-capital acronyms are left out: compromise tags leagues and agencies (NBA, FBI) as
+ * organisations too, and an acronym company needs the lexicon or a cue.
+ */
+import type { DocContext } from '../../context.js';
+import type { CompanyCandidate } from '../candidate.js';
+import { latinNameKind } from '../../latin/index.js';
+
+const MAX_WORDS = 3;
+// capitalised, or all lower-case from four letters (some sources lower-case Latin: visa, google)
+const WORD = /^(?:[A-Z][a-z][A-Za-z&-]*|[a-z]{4,})$/;
+
+export function extractLatinOrganisations(ctx: DocContext): CompanyCandidate[] {
+  const found: CompanyCandidate[] = [];
+  const { tokens, words, view } = ctx;
+  for (let k = 0; k < tokens.length; k++) {
+    const c = words[k]!.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || !WORD.test(words[k]!)) continue;
+    // a run of capitalised words: Goldman Sachs, Thrive Capital
+    let last = k;
+    for (let p = k + 2, n = 1; p < tokens.length && n < MAX_WORDS && words[p - 1] === ' ' && WORD.test(words[p]!); p += 2, n++) last = p;
+    const start = tokens[k]!.start;
+    const end = tokens[last]!.end;
+    k = last;
+    // glued to more Latin or digits, it is part of something longer (Windows11, iPhone)
+    if (/[A-Za-z0-9.]/.test(view[start - 1] ?? '') || /[A-Za-z0-9]/.test(view[end] ?? '')) continue;
+    if (latinNameKind(view.slice(start, end)) === 'organization') found.push({ type: 'company', start, end, rule: 'company.latin' });
+  }
+  return found;
+}
