@@ -3,7 +3,7 @@
  * 工商银行广东省分行, 中国电信武汉分公司, 招行深圳总行, 某某咨询香港办事处.
  * After a company name come at most two place words (jieba tags them `ns`: 广东省,
  * 武汉, 香港) and then a branch word from the rules (分行, 分公司, 总行 ...), or a place
- * word and 公司 (某某北京公司), or 公司 alone (Valve公司: the company's own name with its
+ * word and 公司 (某某北京公司), or 公司 alone (Ubisoft公司: the company's own name with its
  * generic tail). A department (投资部门, 市场部) is not a branch.
  */
 import type { DocContext } from '../../context.js';
@@ -19,7 +19,7 @@ function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null 
   let places = 0;
   for (let p = k; p < ctx.tokens.length && p <= k + MAX_PLACES; p++) {
     const word = ctx.words[p]!;
-    // 公司 right after the name is part of it (Valve公司), as after a place (某某北京公司)
+    // 公司 right after the name is part of it (Ubisoft公司), as after a place (某某北京公司)
     if (t.branchWords.has(word) || word === '公司') return ctx.tokens[p]!.end;
     // a branch word jieba splits in two (信用卡/中心)
     if (p + 1 < ctx.tokens.length && t.branchWords.has(word + ctx.words[p + 1]!)) return ctx.tokens[p + 1]!.end;

@@ -144,7 +144,7 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     // a bare place names a bank or an airline (北京银行, 山东航空) but only a kind of firm
     // with an industry word (德国汽车, 日本电子)
     if (!suffix.legal && !suffix.afterPlace && tables.places.has(prefix)) continue;
-    // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Valve公司)
+    // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Ubisoft公司)
     if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
