@@ -16,7 +16,9 @@ export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], t
   // occupancy per character: linear in the total span length, whatever the mention count
   const taken = new Uint8Array(textLength);
   for (const { c } of ranked) {
-    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
     kept.push(c);
     taken.fill(1, c.start, c.end);
   }

@@ -1,5 +1,3 @@
-import { charClass } from './charClass.js';
-
 /**
  * Linear-time helpers over sets of spans and phrases, so that articles with thousands
  * of mentions cost no more per mention than short ones.
@@ -16,7 +14,9 @@ export class Coverage {
     this.covered.fill(1, s.start, s.end);
   }
   overlaps(s: { start: number; end: number }): boolean {
-    return this.covered.subarray(s.start, s.end).includes(1);
+    // a plain loop: subarray() would allocate a view per call
+    for (let i = s.start; i < s.end; i++) if (this.covered[i] === 1) return true;
+    return false;
   }
 }
 
@@ -25,20 +25,23 @@ export class Coverage {
  * lengths that phrases starting with that character have are tried (no rescans per phrase).
  */
 export function occurrences<V>(text: string, phrases: ReadonlyMap<string, V>): { start: number; end: number; phrase: string; value: V }[] {
-  const lengths = new Map<string, number[]>();
+  // first code unit -> the lengths of phrases starting with it, longest first
+  const lengths = new Map<number, number[]>();
   for (const p of phrases.keys()) {
     if (p === '') continue;
-    const list = lengths.get(p[0]!) ?? [];
+    const first = p.charCodeAt(0);
+    const list = lengths.get(first) ?? [];
     if (!list.includes(p.length)) list.push(p.length);
-    lengths.set(p[0]!, list);
+    lengths.set(first, list);
   }
   for (const list of lengths.values()) list.sort((a, b) => b - a);
-  const first = charClass(lengths.keys());
   const out: { start: number; end: number; phrase: string; value: V }[] = [];
-  for (let i = first.next(text, 0); i !== -1; i = first.next(text, i + 1)) {
-    const list = lengths.get(text[i]!);
+  if (lengths.size === 0) return out;
+  for (let i = 0; i < text.length; i++) {
+    const list = lengths.get(text.charCodeAt(i));
     if (!list) continue;
     for (const len of list) {
+      if (i + len > text.length) continue;
       const phrase = text.slice(i, i + len);
       const value = phrases.get(phrase);
       if (value !== undefined) out.push({ start: i, end: i + len, phrase, value });
