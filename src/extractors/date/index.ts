@@ -284,10 +284,24 @@ function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate
 
 const startsWeekday = (view: string, k: number, t: DateTables) => t.weekdayPrefixes.some((w) => view.startsWith(w, k));
 
+/** First code units of the weekday prefixes, and how far after i one can start (下个 + 周 + 星期). */
+const prefixReach = new WeakMap<DateTables, { firsts: Set<number>; reach: number }>();
+function weekdayPrefixNear(view: string, i: number, t: DateTables): boolean {
+  let r = prefixReach.get(t);
+  if (!r) {
+    r = { firsts: new Set(t.weekdayPrefixes.map((w) => w.charCodeAt(0))), reach: Math.max(0, ...t.weekShift.map(([w]) => w.length)) + 1 };
+    prefixReach.set(t, r);
+  }
+  for (let k = i; k <= i + r.reach && k < view.length; k++) if (r.firsts.has(view.charCodeAt(k))) return true;
+  return false;
+}
+
 /** 周五, 星期五, 下周三, 上个星期一, 下周周六: a day of a week; resolved to the date when refDate has a day. */
 function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
   const t = rules.dates;
+  // 上, 下, 这 start many words: no weekday prefix within reach means no weekday here
+  if (!weekdayPrefixNear(view, i, t)) return null;
   if (t.notBeforeWeekday.has(view[i - 1] ?? '')) return null;
   let shift = 0;
   let p = i;
