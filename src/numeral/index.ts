@@ -18,6 +18,34 @@ export interface NumeralTables {
   point: string;
   /** characters a number can start with: ASCII digits, Han digits, 十百千, 数几 */
   startChars: CharClass;
+  /**
+   * What each UTF-16 code unit can be inside a number (bits DIGIT ... ASCII_DIGIT): the
+   * extractors ask this at every candidate position, and a typed-array read by
+   * charCodeAt allocates nothing (text[i] makes a string for each Han character).
+   */
+  kind: Uint8Array;
+}
+
+/** bits of NumeralTables.kind */
+export const DIGIT = 1, SMALL_UNIT = 2, BIG_UNIT = 4, VAGUE = 8, MORE_THAN = 16, ASCII_DIGIT = 32;
+
+/** The kind bits of the character at i (0 outside the text). */
+export function numeralKind(text: string, i: number, t: NumeralTables): number {
+  return i >= 0 && i < text.length ? t.kind[text.charCodeAt(i)]! : 0;
+}
+
+function kindTable(file: z.infer<typeof numeralsFile>): Uint8Array {
+  const kind = new Uint8Array(0x10000);
+  const mark = (keys: Iterable<string>, bit: number) => {
+    for (const k of keys) if (k.length === 1) kind[k.charCodeAt(0)]! |= bit;
+  };
+  mark(Object.keys(file.digits), DIGIT);
+  mark(Object.keys(file.smallUnits), SMALL_UNIT);
+  mark(Object.keys(file.bigUnits), BIG_UNIT);
+  mark(Object.keys(file.vague), VAGUE);
+  mark(file.moreThan, MORE_THAN);
+  mark('0123456789', ASCII_DIGIT);
+  return kind;
 }
 
 export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTables {
@@ -29,6 +57,7 @@ export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTabl
     moreThan: new Set(file.moreThan),
     point: file.point,
     startChars: charClass([...'0123456789', ...Object.keys(file.digits), ...Object.keys(file.smallUnits), ...Object.keys(file.vague)]),
+    kind: kindTable(file),
   };
 }
 
@@ -60,24 +89,43 @@ type Token =
 
 const UNIT_KINDS: ReadonlySet<Token['kind']> = new Set(['big', 'small']);
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i. */
 function scanArabic(text: string, i: number): { end: number; value: number; plain: boolean; digits: number } | null {
   let j = i;
-  while (isAsciiDigit(text[j])) j++;
+  const code = (k: number) => text.charCodeAt(k); // NaN past the end: no digit
+  // the digits read as an integer mantissa and a count of decimals, while that is exact
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  for (let c = code(j); isDigitCode(c); c = code(++j)) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+  }
   if (j === i) return null;
   let plain = true;
   // thousands separators: exactly three digits after each comma (5,000万美元)
-  while (text[j] === ',' && isAsciiDigit(text[j + 1]) && isAsciiDigit(text[j + 2]) && isAsciiDigit(text[j + 3]) && !isAsciiDigit(text[j + 4])) {
+  while (code(j) === 44 && isDigitCode(code(j + 1)) && isDigitCode(code(j + 2)) && isDigitCode(code(j + 3)) && !isDigitCode(code(j + 4))) {
+    mantissa = mantissa * 1000 + (code(j + 1) - 48) * 100 + (code(j + 2) - 48) * 10 + (code(j + 3) - 48);
+    digits += 3;
     j += 4;
     plain = false;
   }
-  if (text[j] === '.' && isAsciiDigit(text[j + 1])) {
+  if (code(j) === 46 && isDigitCode(code(j + 1))) {
     j++;
-    while (isAsciiDigit(text[j])) j++;
+    for (let c = code(j); isDigitCode(c); c = code(++j)) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      decimals++;
+    }
     plain = false;
   }
-  const raw = text.slice(i, j).replace(/,/g, '');
-  return { end: j, value: Number(raw), plain, digits: raw.length };
+  // up to 15 digits the mantissa and 10^decimals are exact, so one division rounds
+  // exactly as Number() parses the string; longer runs take the string route
+  const value = digits <= 15 ? (decimals === 0 ? mantissa : mantissa / POW10[decimals]!) : Number(text.slice(i, j).replace(/,/g, ''));
+  return { end: j, value, plain, digits: digits + (decimals > 0 ? 1 : 0) };
 }
 
 /** Evaluate Han numeral tokens, taking each vague digit at its low or high end. */
@@ -115,11 +163,31 @@ function evaluate(tokens: readonly Token[], pick: 'lo' | 'hi'): number {
 /**
  * Read a number starting exactly at `i`, or return null. Stops at the first character
  * that cannot continue it; the caller decides what may follow (a currency, 年, 月...).
+ * Money and the date rules ask about the same positions of one article several times,
+ * so the answers for the latest text are kept (callers never modify a NumberExpr).
  */
 export function scanNumber(text: string, i: number, t: NumeralTables): NumberExpr | null {
-  const first = text[i]!;
-  if (isAsciiDigit(first)) return scanArabicAmount(text, i, t);
-  if (!t.digits.has(first) && !t.smallUnits.has(first) && !t.vague.has(first)) return null;
+  if (text !== memo.text || t !== memo.tables) {
+    memo.text = text;
+    memo.tables = t;
+    memo.found = new Array(text.length);
+  }
+  if (i < 0 || i >= text.length) return null;
+  let n = memo.found[i];
+  if (n === undefined) {
+    n = scanAt(text, i, t);
+    memo.found[i] = n;
+  }
+  return n;
+}
+
+/** the numbers read in the latest text, by start (undefined: not read yet) */
+const memo: { text: string; tables: NumeralTables | undefined; found: (NumberExpr | null | undefined)[] } = { text: '', tables: undefined, found: [] };
+
+function scanAt(text: string, i: number, t: NumeralTables): NumberExpr | null {
+  const kind = numeralKind(text, i, t);
+  if (kind & ASCII_DIGIT) return scanArabicAmount(text, i, t);
+  if (!(kind & (DIGIT | SMALL_UNIT | VAGUE))) return null;
   return scanHanAmount(text, i, t);
 }
 
@@ -183,35 +251,39 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   let plain = true;
   let digitCount = 0;
   let seenPoint = false; // one decimal point at most: 一点五点五亿 is no number
+  const pointCode = t.point.length === 1 ? t.point.charCodeAt(0) : -1;
   for (; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    const kind = t.kind[code]!;
+    // most numbers end at a character that is no numeral at all: decided without a string
+    if (kind === 0 && code !== pointCode) break;
     const ch = text[j]!;
     const prev = tokens[tokens.length - 1];
-    if (t.digits.has(ch)) {
+    if (kind & DIGIT) {
       tokens.push({ kind: 'digit', v: t.digits.get(ch)! });
       hasValue = true;
       digitCount++;
-    } else if (t.vague.has(ch)) {
+    } else if (kind & VAGUE) {
       // 十几亿: after 十 the vague digit is 1..9
       const [lo, hi] = t.vague.get(ch)!;
       tokens.push(prev?.kind === 'small' ? { kind: 'vague', lo: 1, hi } : { kind: 'vague', lo, hi });
       hasValue = true;
       plain = false;
-    } else if (t.smallUnits.has(ch)) {
+    } else if (kind & SMALL_UNIT) {
       tokens.push({ kind: 'small', u: t.smallUnits.get(ch)! });
       hasValue = true;
       plain = false;
-    } else if (t.bigUnits.has(ch) && hasValue) {
+    } else if (kind & BIG_UNIT && hasValue) {
       tokens.push({ kind: 'big', u: t.bigUnits.get(ch)! });
       plain = false;
-    } else if (ch === t.point && prev?.kind === 'digit' && t.digits.has(text[j + 1] ?? '') && !seenPoint) {
+    } else if (code === pointCode && prev?.kind === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
       seenPoint = true;
       tokens.push({ kind: 'point' });
       plain = false;
-    } else if (t.moreThan.has(ch) && hasValue && tokens.length > 0) {
+    } else if (kind & MORE_THAN && hasValue && tokens.length > 0) {
       // 三十多万 / 一百余亿: keep only when a unit follows, or as the last character
       // before a currency (the caller checks what follows)
-      const next = text[j + 1] ?? '';
-      if (t.bigUnits.has(next) || t.smallUnits.has(next)) {
+      if (numeralKind(text, j + 1, t) & (BIG_UNIT | SMALL_UNIT)) {
         moreThan = true;
         continue;
       }

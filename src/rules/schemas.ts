@@ -53,6 +53,8 @@ export const dateKeywordsFile = z.strictObject({
   gluedBefore: wordList,
   yearParts: z.array(partRule),
   monthParts: z.array(partRule),
+  /** 暑假, 寒假 after a year: the months the school break takes up */
+  schoolBreaks: z.record(word, z.strictObject({ month: z.number().int().min(1).max(12), monthTo: z.number().int().min(1).max(12) })),
   rangeJoiners: wordList,
   dayNotFollowedBy: wordList,
   weekdayPrefixes: wordList,

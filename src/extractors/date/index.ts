@@ -6,7 +6,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
-import { scanNumber, type NumeralTables } from '../../numeral/index.js';
+import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
@@ -284,10 +284,24 @@ function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate
 
 const startsWeekday = (view: string, k: number, t: DateTables) => t.weekdayPrefixes.some((w) => view.startsWith(w, k));
 
+/** First code units of the weekday prefixes, and how far after i one can start (下个 + 周 + 星期). */
+const prefixReach = new WeakMap<DateTables, { firsts: Set<number>; reach: number }>();
+function weekdayPrefixNear(view: string, i: number, t: DateTables): boolean {
+  let r = prefixReach.get(t);
+  if (!r) {
+    r = { firsts: new Set(t.weekdayPrefixes.map((w) => w.charCodeAt(0))), reach: Math.max(0, ...t.weekShift.map(([w]) => w.length)) + 1 };
+    prefixReach.set(t, r);
+  }
+  for (let k = i; k <= i + r.reach && k < view.length; k++) if (r.firsts.has(view.charCodeAt(k))) return true;
+  return false;
+}
+
 /** 周五, 星期五, 下周三, 上个星期一, 下周周六: a day of a week; resolved to the date when refDate has a day. */
 function weekdayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
   const t = rules.dates;
+  // 上, 下, 这 start many words: no weekday prefix within reach means no weekday here
+  if (!weekdayPrefixNear(view, i, t)) return null;
   if (t.notBeforeWeekday.has(view[i - 1] ?? '')) return null;
   let shift = 0;
   let p = i;
@@ -372,11 +386,14 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
 
 /** Is i the first character of a number (not in the middle of one)? */
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
-  const prev = view[i - 1] ?? '';
-  if (isAsciiDigit(prev) || prev === '.' || prev === ',' && isAsciiDigit(view[i - 2])) return false;
+  const prev = numeralKind(view, i - 1, numerals);
+  if (prev & ASCII_DIGIT) return false;
+  const prevCode = view.charCodeAt(i - 1);
+  if (prevCode === 0x2e || prevCode === 0x2c && numeralKind(view, i - 2, numerals) & ASCII_DIGIT) return false; // . and ,
+  const here = numeralKind(view, i, numerals);
   // 几十年: no number starts after 几 (a vague count holds it)
-  const inHanNumber = numerals.digits.has(prev) || numerals.smallUnits.has(prev) || numerals.bigUnits.has(prev) || numerals.vague.has(prev);
-  return isAsciiDigit(view[i]) || (numerals.digits.has(view[i]!) || numerals.smallUnits.has(view[i]!)) && !inHanNumber;
+  const inHanNumber = (prev & (DIGIT | SMALL_UNIT | BIG_UNIT | VAGUE)) !== 0;
+  return (here & ASCII_DIGIT) !== 0 || (here & (DIGIT | SMALL_UNIT)) !== 0 && !inHanNumber;
 }
 
 /** The rule families that can start at a character, as bits: each is tried only where it can match. */
@@ -384,8 +401,8 @@ const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR 
 
 interface Starts {
   chars: CharClass;
-  /** first character -> families that may start there (Han and Q only) */
-  families: Map<string, number>;
+  /** UTF-16 code of a first character -> families that may start there (Han and Q only) */
+  families: Uint16Array;
 }
 
 /** Characters a date can start with (number starts and the first characters of date words), built once per rules. */
@@ -394,9 +411,9 @@ function dateStarts(rules: DateRules): Starts {
   let starts = startCache.get(rules);
   if (!starts) {
     const t = rules.dates;
-    const families = new Map<string, number>();
+    const families = new Uint16Array(0x10000);
     const add = (bit: number, chars: Iterable<string>) => {
-      for (const c of chars) families.set(c, (families.get(c) ?? 0) | bit);
+      for (const c of chars) if (c.length === 1) families[c.charCodeAt(0)]! |= bit;
     };
     add(WEEKDAY, [...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!)]);
     add(CENTURY, '上本这');
@@ -408,7 +425,8 @@ function dateStarts(rules: DateRules): Starts {
     add(PAIR, t.pairFirstChars);
     add(TERM, t.solarTermFirstChars);
     add(HALF, '半');
-    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...families.keys()]);
+    const familyChars = [...families.keys()].filter((code) => families[code] !== 0).map((code) => String.fromCharCode(code));
+    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...familyChars]);
     starts = { chars, families };
     startCache.set(rules, starts);
   }
@@ -416,7 +434,7 @@ function dateStarts(rules: DateRules): Starts {
 }
 
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Map<string, number>): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Uint16Array): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
   if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
@@ -431,7 +449,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
       candidate ??= n ? relativeAt(ctx, i, rules) : null;
     }
   }
-  const bits = candidate ? 0 : families.get(view[i]!) ?? 0;
+  const bits = candidate || i >= view.length ? 0 : families[view.charCodeAt(i)]!;
   if (bits !== 0) {
     candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
       ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)

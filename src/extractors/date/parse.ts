@@ -186,6 +186,8 @@ export function afterYear(view: string, yearEnd: number, numerals: NumeralTables
     }
     return { end, part };
   }
+  const schoolBreak = tables.schoolBreaks.startingAt(view, k);
+  if (schoolBreak) return { end: k + schoolBreak.word.length, ...schoolBreak.value };
   const holiday = tables.holidays.startingAt(view, k);
   if (holiday) return { end: k + holiday.word.length, holiday: holiday.value };
   const term = tables.solarTerms.startingAt(view, k);

@@ -29,6 +29,8 @@ export interface DateTables {
   /** longest word first, so 年初 is tried before 初 */
   yearParts: readonly PartRule[];
   monthParts: readonly PartRule[];
+  /** 暑假, 寒假: months of a year */
+  schoolBreaks: WordTable<{ month: number; monthTo: number }>;
   rangeJoiners: readonly string[];
   dayNotFollowedBy: ReadonlySet<string>;
   weekdayPrefixes: readonly string[];
@@ -97,6 +99,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     gluedBefore: new Set(file.gluedBefore),
     yearParts: compileParts(file.yearParts, fail),
     monthParts: compileParts(file.monthParts, fail),
+    schoolBreaks: table(file.schoolBreaks),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
     dayNotFollowedBy: new Set(file.dayNotFollowedBy),
     weekdayPrefixes: [...file.weekdayPrefixes].sort((a, b) => b.length - a.length),

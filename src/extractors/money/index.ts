@@ -7,7 +7,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { MoneyCandidate } from '../candidate.js';
-import { scanNumber, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
+import { ASCII_DIGIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, skipSpaces, skipSpacesBack } from '../../text/matchView.js';
 import { extractEnglishAmounts } from './english.js';
 import type { MoneyTables } from './tables.js';
@@ -114,10 +114,9 @@ function isNumberChar(ch: string | undefined, numerals: NumeralTables): boolean 
 }
 
 function startsNumber(view: string, i: number, numerals: NumeralTables): boolean {
-  const prev = view[i - 1] ?? '';
-  if (isAsciiDigit(prev) || prev === '.' || numerals.digits.has(prev) || numerals.smallUnits.has(prev)) return false;
-  const c = view[i]!;
-  return isAsciiDigit(c) || numerals.digits.has(c) || numerals.smallUnits.has(c) || numerals.vague.has(c);
+  const prev = numeralKind(view, i - 1, numerals);
+  if (prev & (ASCII_DIGIT | DIGIT | SMALL_UNIT) || view.charCodeAt(i - 1) === 0x2e) return false; // inside a number, or after .
+  return (numeralKind(view, i, numerals) & (ASCII_DIGIT | DIGIT | SMALL_UNIT | VAGUE)) !== 0;
 }
 
 export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate[] {
