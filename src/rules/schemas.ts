@@ -134,6 +134,14 @@ export const companyPatternsFile = z.strictObject({
   /** context words that only a company or a media outlet takes */
   cues: z.strictObject({
     after: wordList,
+    /** time words and adverbs that may stand between a name and its after-cue (某某近日宣布) */
+    gap: wordList,
+    /** after-cues that may follow the name with 的 (某某的董事长) */
+    afterOf: wordList,
+    /** market cues (odds, auctions): the name may be an unknown word or lower-case Latin (某某初赔) */
+    market: wordList,
+    /** words after a two-character bank short name ending in 行 (某行信用卡, 某行副行长) */
+    bankAfter: wordList,
     source: z.strictObject({ before: wordList, after: wordList }),
     object: z.strictObject({ before: wordList, after: wordList }),
   }),
