@@ -154,6 +154,19 @@ function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTab
   return at;
 }
 
+/**
+ * A news site of three characters before its dateline (某某网3月14日电, 某某网北京3月14日电):
+ * one word ending in 网 that is no common word (not 互联网).
+ */
+function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | null {
+  if (!isDigit(ctx.view[at]) && !isDigit(ctx.view[at + 2]) && !isDigit(ctx.view[at + 3])) return null;
+  const start = previousBoundary(ctx, at);
+  const word = ctx.view.slice(start, at);
+  if (word.length !== 3 || !word.endsWith('网') || ![...word].every((ch) => isHan(ch)) || isCommonWord(word) || t.genericPrefixes.has(word)) return null;
+  if (start > 0 && isHan(ctx.view[start - 1]) && !FUNCTION_CHARS.test(ctx.view[start - 1]!)) return null;
+  return { start, end: at };
+}
+
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
@@ -170,7 +183,7 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
       if (name) found.push({ type: 'company', ...name, rule: 'company.market' });
     } else if (mediaCueAt(view, at)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
-      const name = nameEndingAt(ctx, at, t, 0, 'media');
+      const name = nameEndingAt(ctx, at, t, 0, 'media') ?? datelineSite(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
     } else if (patternCueAt(view, at)) {
       // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
