@@ -113,7 +113,7 @@ export const companyPatternsFile = z.strictObject({
   genericPrefixes: wordList,
   /** words that look like a name with a suffix but name a kind of firm (商业银行, 上市公司) */
   genericNames: wordList,
-  /** branches and offices of a company, one mention with its name (工商银行广东省分行) */
+  /** branches and offices of a company, one mention with its name (工商银行浙江省分行) */
   branchWords: wordList,
   /** after a known company: its subsidiary or business line (中信地产, 花旗中国) */
   businessLines: z.strictObject({ industries: wordList, regions: wordList }),

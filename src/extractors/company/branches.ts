@@ -1,6 +1,6 @@
 /**
  * A company's branch or office named after it is one mention with the company:
- * 工商银行广东省分行, 中国电信武汉分公司, 招行深圳总行, 某某咨询香港办事处.
+ * 工商银行浙江省分行, 中国电信杭州分公司, 招行深圳总行, 某某咨询香港办事处.
  * After a company name come at most two place words (jieba tags them `ns`: 广东省,
  * 武汉, 香港) and then a branch word from the rules (分行, 分公司, 总行 ...), or a place
  * word and 公司 (某某北京公司), or 公司 alone (Ubisoft公司: the company's own name with its

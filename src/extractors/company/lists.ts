@@ -162,7 +162,7 @@ export function extractFromLists(
     if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
-      // 美国、日本等公司: places that locate the companies
+      // 德国、法国等公司: places that locate the companies
       if (tables.places.has(ctx.view.slice(item.start, item.end))) continue;
       found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });
     }
