@@ -115,7 +115,7 @@ export const companyPatternsFile = z.strictObject({
   genericPrefixes: wordList,
   /** words that look like a name with a suffix but name a kind of firm (商业银行, 上市公司) */
   genericNames: wordList,
-  /** branches and offices of a company, one mention with its name (工商银行广东省分行) */
+  /** branches and offices of a company, one mention with its name (工商银行浙江省分行) */
   branchWords: wordList,
   /** after a known company: its subsidiary or business line (中信地产, 花旗中国) */
   businessLines: z.strictObject({ industries: wordList, regions: wordList }),
@@ -136,6 +136,14 @@ export const companyPatternsFile = z.strictObject({
   /** context words that only a company or a media outlet takes */
   cues: z.strictObject({
     after: wordList,
+    /** time words and adverbs that may stand between a name and its after-cue (某某近日宣布) */
+    gap: wordList,
+    /** after-cues that may follow the name with 的 (某某的董事长) */
+    afterOf: wordList,
+    /** market cues (odds, auctions): the name may be an unknown word or lower-case Latin (某某初赔) */
+    market: wordList,
+    /** words after a two-character bank short name ending in 行 (某行信用卡, 某行副行长) */
+    bankAfter: wordList,
     source: z.strictObject({ before: wordList, after: wordList }),
     object: z.strictObject({ before: wordList, after: wordList }),
   }),

@@ -1,6 +1,6 @@
 /**
  * A company's branch or office named after it is one mention with the company:
- * 工商银行广东省分行, 中国电信武汉分公司, 招行深圳总行, 某某咨询香港办事处.
+ * 工商银行浙江省分行, 中国电信杭州分公司, 招行深圳总行, 某某咨询香港办事处.
  * After a company name come at most two place words (jieba tags them `ns`: 广东省,
  * 武汉, 香港) and then a branch word from the rules (分行, 分公司, 总行 ...), or a place
  * word and 公司 (某某北京公司), or 公司 alone (Ubisoft公司: the company's own name with its
@@ -9,7 +9,8 @@
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
-import { tokenIndexAt } from './cues.js';
+import { isCommonWord } from '../../segment/dictionary.js';
+import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
 
 const MAX_PLACES = 2;
@@ -50,10 +51,41 @@ function businessLineEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables)
   return null;
 }
 
+// tags of a word that may name a company's unit or project: unknown, proper or plain nouns
+const UNIT_TAGS = /^(x|nz|nt|j|n|ng)$/;
+
+// a staff title after a company's unit, up to four characters in (某公司某某华东地区销售总监):
+// a person's name never stands between a company and a title this way round
+const UNIT_TITLE = /^[\u4e00-\u9fff]{0,6}?(?:总监|总裁|总经理|主编|经理|助理|董事长|负责人)/;
+
+/**
+ * A known company with a word the dictionary does not know as common right after it, and a
+ * staff title or a branch after that (某公司某某总监, 某公司某某北京公司): the company's unit,
+ * brand or project acting as a company, one mention with the company (not the company inside it).
+ */
+function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
+  const k = tokenIndexAt(ctx, c.end);
+  if (k + 1 >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) return null;
+  const word = ctx.words[k]!;
+  if (word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word) || isCommonWord(word) || !UNIT_TAGS.test(tagOf(word))) return null;
+  if (t.products.has(word) || t.places.has(word) || t.genericPrefixes.has(word) || t.notCompanySuffixes.some((s) => word.endsWith(s))) return null;
+  const after = ctx.tokens[k + 1]!.start;
+  const titled = UNIT_TITLE.exec(ctx.view.slice(after, after + 10));
+  if (titled && !/[的了在是和与及]/.test(titled[0])) return ctx.tokens[k]!.end;
+  return branchEnd(ctx, k + 1, t) !== null ? ctx.tokens[k]!.end : null;
+}
+
 export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
     if (c.rule === 'company.lexicon') {
+      const unit = unitEnd(ctx, c, t);
+      if (unit !== null) {
+        out.push({ type: 'company', start: c.start, end: unit, rule: 'company.unit' });
+        const k = tokenIndexAt(ctx, unit);
+        const branch = k < ctx.tokens.length ? branchEnd(ctx, k, t) : null;
+        if (branch !== null) out.push({ type: 'company', start: c.start, end: branch, rule: 'company.branch' });
+      }
       const end = businessLineEnd(ctx, c, t);
       if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.business-line' });
     }
@@ -61,6 +93,33 @@ export function extendToBranches(ctx: DocContext, found: readonly CompanyCandida
     if (k >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) continue;
     const end = branchEnd(ctx, k, t);
     if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.branch' });
+  }
+  return out;
+}
+
+// the branch words that name a branch or an office (not 总行, 总公司: 某地总行 is no name)
+const OFFICE_WORDS = new Set(['分行', '支行', '分公司', '办事处', '代表处', '信用卡中心']);
+
+/**
+ * A branch of a company the rules do not otherwise know: a name, at most two places and a
+ * branch word (某某香港分公司, 某某信用卡中心): the whole is one mention, read like a name
+ * before a stock code (a person-like word counts, a common word opening it does not).
+ */
+export function unknownBranches(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+  const out: CompanyCandidate[] = [];
+  const { words, tokens } = ctx;
+  for (let k = 1; k < tokens.length; k++) {
+    const two = k + 1 < tokens.length && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
+    if (!OFFICE_WORDS.has(words[k]!) && !two) continue;
+    let p = k;
+    while (p > 0 && k - p < MAX_PLACES && tagOf(words[p - 1]!) === 'ns') p--;
+    if (p === 0) continue;
+    const name = nameEndingAt(ctx, tokens[p]!.start, t, 0, 'strong');
+    const key = name && ctx.view.slice(name.start, name.end);
+    // a long unknown token is jieba's guess over a clause (市民可到|杭州分行), not a name
+    if (key && key.length > 3 && isOneToken(ctx, name!.start, name!.end) && tagOf(key) === 'x') continue;
+    // 某国央行广州分行 is a state body's branch
+    if (name && key && !t.places.has(key) && !t.notCompanyNames.has(key) && !t.products.has(key)) out.push({ type: 'company', start: name.start, end: tokens[two ? k + 1 : k]!.end, rule: 'company.branch' });
   }
   return out;
 }

@@ -33,16 +33,27 @@ interface Span {
   end: number;
 }
 
+/**
+ * How a name is read before its cue: `plain` (宣布), `strong` (a stock code or a price move:
+ * a person-like word counts), `media` (a reporter or a dateline: common words count),
+ * `market` (odds, auctions: like strong, and lower-case Latin counts).
+ */
+type NameMode = 'plain' | 'strong' | 'media' | 'market';
+
 /** The name ending at `end` (exclusive), if the words before it make one. */
-function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, strong = false, media = false): Span | null {
+export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, mode: NameMode = 'plain'): Span | null {
   const { view } = ctx;
+  const strong = mode === 'strong' || mode === 'market';
+  const media = mode === 'media';
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
   if (/[A-Za-z]/.test(view[stop - 1] ?? '')) {
     let start = stop;
     while (start > 0 && /[A-Za-z0-9&.-]/.test(view[start - 1]!)) start--;
     const word = view.slice(start, stop);
-    if (word.length < 2 || !/^[A-Z]/.test(word) || t.genericPrefixes.has(word) || t.products.has(word)) return null;
+    // news that lower-cases Latin writes bookmakers so (某某 snai): only market cues trust that
+    const lower = mode === 'market' && /^[a-z]{3,}$/.test(word);
+    if (word.length < 2 || (!/^[A-Z]/.test(word) && !lower) || t.genericPrefixes.has(word) || t.products.has(word)) return null;
     return { start, end: stop };
   }
   let start = stop;
@@ -60,7 +71,8 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0,
   if (t.genericPrefixes.has(firstWord) || /^(m|mq|q)$/.test(tagOf(firstWord))) return null; // 初创公司宣布, 第一笔资本
   // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
   const lastWord = view.slice(previousBoundary(ctx, stop), stop);
-  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || STRONG_NOT_FIRST.test(tagOf(lastWord)) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
+  // (a market name may end in an adjective-like word: 某某正大)
+  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || (mode !== 'market' && STRONG_NOT_FIRST.test(tagOf(lastWord))) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
   const single = isOneToken(ctx, start, stop);
   // a media name opens with a name-like word, not a verb or a set phrase (演讲|本报, 重中之重|本报)
@@ -76,7 +88,7 @@ function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0,
 }
 
 /** Is view[start, stop) one token? */
-function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
+export function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
   return ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
 }
 
@@ -131,22 +143,51 @@ function patternCueAt(view: string, at: number): boolean {
   return false;
 }
 
+/** Where a name before the after-cue at token k ends: right before it, before a time word or
+ * adverb (某某近日宣布), or before 的 when the cue allows it (某某的董事长). */
+function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTables): number {
+  const at = ctx.tokens[k]!.start;
+  if (k === 0) return at;
+  const previous = ctx.words[k - 1]!;
+  if (t.cues.gap.has(previous)) return ctx.tokens[k - 1]!.start;
+  if (previous === '的' && t.cues.afterOf.startingAt(ctx.view, at)?.word === cue) return ctx.tokens[k - 1]!.start;
+  return at;
+}
+
+/**
+ * A news site of three characters before its dateline (某某网3月14日电, 某某网北京3月14日电):
+ * one word ending in 网 that is no common word (not 互联网).
+ */
+function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | null {
+  if (!isDigit(ctx.view[at]) && !isDigit(ctx.view[at + 2]) && !isDigit(ctx.view[at + 3])) return null;
+  const start = previousBoundary(ctx, at);
+  const word = ctx.view.slice(start, at);
+  if (word.length !== 3 || !word.endsWith('网') || ![...word].every((ch) => isHan(ch)) || isCommonWord(word) || t.genericPrefixes.has(word)) return null;
+  if (start > 0 && isHan(ctx.view[start - 1]) && !FUNCTION_CHARS.test(ctx.view[start - 1]!)) return null;
+  return { start, end: at };
+}
+
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
-  for (const token of tokens) {
-    const at = token.start;
-    const after = t.cues.after.startingAt(view, at);
+  for (let k = 0; k < tokens.length; k++) {
+    const at = tokens[k]!.start;
+    const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
+    const market = after ? undefined : t.cues.market.startingAt(view, at);
     if (after && ctx.boundary[at + after.word.length] === 1) {
-      const name = nameEndingAt(ctx, at, t);
+      const name = nameEndingAt(ctx, nameEndBeforeCue(ctx, k, after.word, t), t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
+    } else if (market && ctx.boundary[at + market.word.length] === 1) {
+      // a bookmaker's odds, an auction house's sale: never a person's (no cue in the rule id)
+      const name = nameEndingAt(ctx, at, t, 0, 'market');
+      if (name) found.push({ type: 'company', ...name, rule: 'company.market' });
     } else if (mediaCueAt(view, at)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
-      const name = nameEndingAt(ctx, at, t, 0, false, true);
+      const name = nameEndingAt(ctx, at, t, 0, 'media') ?? datelineSite(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
     } else if (patternCueAt(view, at)) {
       // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
-      const name = nameEndingAt(ctx, at, t, 0, true);
+      const name = nameEndingAt(ctx, at, t, 0, 'strong');
       if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });
     }
     for (const [kind, pair] of [['source', t.cues.source], ['object', t.cues.object]] as const) {
@@ -157,11 +198,11 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
       for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
         if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
         // 据晨曦财经报道: a source named by a media word may be made of common words
-        const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, false, true) : null);
+        const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, 'media') : null);
         if (name && name.start === from) {
           found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
-          // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too
-          const subject = kind === 'object' ? nameEndingAt(ctx, at, t) : null;
+          // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too (not of 由 ... 开发: 游戏由某某开发)
+          const subject = kind === 'object' && open.word !== '由' ? nameEndingAt(ctx, at, t) : null;
           if (subject) found.push({ type: 'company', ...subject, rule: 'company.object-cue' });
         }
         break;

@@ -16,7 +16,8 @@ import { findPhrases, phraseKey } from './phrases.js';
 import { extractBySuffix } from './suffix.js';
 import { extractFromLists } from './lists.js';
 import { extractByCues } from './cues.js';
-import { extendToBranches } from './branches.js';
+import { extendToBranches, unknownBranches } from './branches.js';
+import { extractBankShortNames } from './banks.js';
 import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
@@ -118,10 +119,11 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
+  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
   const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
-  return [...all, ...extendToBranches(ctx, all, t)];
+  // a branch ends in an office word (信用卡中心) that the institution filter would reject
+  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
 }

@@ -127,6 +127,15 @@ function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables):
   return false;
 }
 
+/** Where the names end in a last item 某某等银行 / 某某等公司: the offset of 等, or null. */
+function closedByCompanies(ctx: DocContext, item: Item, tables: CompanyTables): number | null {
+  for (let i = item.start + 1; i < item.end; i++) {
+    if (ctx.view[i] !== '等' || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
+    return tables.listHeads.some((h) => ctx.view.startsWith(h, i + 1) && ctx.boundary[i + 1 + h.length] === 1) ? i : null;
+  }
+  return null;
+}
+
 /**
  * Companies that share a list with a known company, or follow a noun for companies.
  * `known` spans anchor an item when the item starts with one (智谱 AI 都把... still
@@ -142,13 +151,19 @@ export function extractFromLists(
   const starts = new Set(known.map((k) => k.start));
   const spans = new Set(known.map((k) => `${k.start}:${k.end}`));
   for (const list of listsOf(ctx)) {
+    // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
+    const last = list[list.length - 1]!;
+    const closing = closedByCompanies(ctx, last, tables);
+    if (closing !== null) list[list.length - 1] = { start: last.start, end: closing };
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
+    const anchored = closing !== null || items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
     if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
+      // 德国、法国等公司: places that locate the companies
+      if (tables.places.has(ctx.view.slice(item.start, item.end))) continue;
       found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });
     }
   }

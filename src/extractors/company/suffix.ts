@@ -94,6 +94,13 @@ function compoundName(ctx: DocContext, token: Token, tables: CompanyTables): Com
   return { type: 'company', start: token.start, end: token.end, rule: 'company.suffix' };
 }
 
+/** Does token k open a phrase: text start, punctuation, a space or a function word (在, 由) before it? */
+function opensPhrase(ctx: DocContext, k: number): boolean {
+  if (k === 0) return true;
+  const before = tokenText(ctx, ctx.tokens[k - 1]!);
+  return (!isHanWord(before) && !/[A-Za-z0-9]$/.test(before)) || (before.length === 1 && FUNCTION_CHARS.has(before));
+}
+
 export function extractBySuffix(ctx: DocContext, tables: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
@@ -111,9 +118,9 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
     if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
-    let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix ? latinPrefix(ctx, nameEnd) : null);
+    let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix || suffix.weak ? latinPrefix(ctx, nameEnd) : null); // a Latin name + 公司
     if (first === null) continue;
-    // a place before 国际 makes the name (重庆国际信托, 上海国际集团), though 国际信托 alone is generic
+    // a place before 国际 makes the name (无锡国际信托, 上海国际集团), though 国际信托 alone is generic
     const bridged = suffix.afterPlace && first > 0 && nameEnd - first === 1 && ctx.words[first] === '国际' && tables.places.has(ctx.words[first - 1]!);
     if (bridged) first--;
     let start = tokens[first]!.start;
@@ -146,6 +153,11 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     if (!suffix.legal && !suffix.afterPlace && tables.places.has(prefix)) continue;
     // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Ubisoft公司)
     if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
+    // a city or country written before a short name belongs to it where it opens the phrase
+    // (、杭州某某置业（, 在杭州某某置业 -> 杭州某某置业), not after another word (浙江杭州某某置业)
+    if (!suffix.legal && !bridged && start === tokens[first]!.start && first > 0 && tables.places.has(tokenText(ctx, tokens[first - 1]!)) && opensPhrase(ctx, first - 1)) {
+      start = tokens[first - 1]!.start;
+    }
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
   return found;

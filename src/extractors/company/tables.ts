@@ -38,6 +38,10 @@ export interface CompanyTables {
   places: ReadonlySet<string>;
   cues: {
     after: WordTable<true>;
+    gap: ReadonlySet<string>;
+    afterOf: WordTable<true>;
+    market: WordTable<true>;
+    bankAfter: WordTable<true>;
     source: { before: WordTable<true>; after: WordTable<true> };
     object: { before: WordTable<true>; after: WordTable<true> };
   };
@@ -92,6 +96,10 @@ export function compileCompanyTables(
     places: new Set(patterns.shortForms.regions),
     cues: {
       after: table(patterns.cues.after),
+      gap: new Set(patterns.cues.gap),
+      afterOf: table(patterns.cues.afterOf),
+      market: table(patterns.cues.market),
+      bankAfter: table(patterns.cues.bankAfter),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
       object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
     },
