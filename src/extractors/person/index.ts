@@ -15,7 +15,7 @@ import { isHan } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
-import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
+import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 import { foreignNames } from './foreign.js';
 
@@ -150,6 +150,8 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
     // 乔治·华盛顿大桥: a place named after the person
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
+    // a last part of one character is a transliteration character or a surname (艾伦·陈): 书香·港 is wordplay
+    if (end === lastDot + 2 && !foreign(view[lastDot + 1]!) && !t.surnames.has(view[lastDot + 1]!)) continue;
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;
@@ -225,7 +227,32 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
   return out;
 }
 
+/**
+ * Names that stand as a side of a fixture somewhere in the text (霍村vs林镇：霍村打弱旅...):
+ * teams, in every occurrence, not only the one next to the vs.
+ */
+function teamNames(view: string, people: readonly PersonCandidate[]): Set<string> {
+  const teams = new Set<string>();
+  const seen = new Set<string>();
+  for (const p of people) {
+    const name = view.slice(p.start, p.end);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + name.length)) {
+      if (fixture(view, at, at + name.length)) {
+        teams.add(name);
+        break;
+      }
+    }
+  }
+  return teams;
+}
+
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
   const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx)];
-  return [...found, ...repeats(ctx, found, rules.person)];
+  const all = [...found, ...repeats(ctx, found, rules.person)];
+  // no per-name scan unless the text has a fixture at all
+  if (!mayHaveFixture(ctx.view)) return all;
+  const teams = teamNames(ctx.view, all);
+  return teams.size === 0 ? all : all.filter((p) => !teams.has(ctx.view.slice(p.start, p.end)));
 }
