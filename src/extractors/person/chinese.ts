@@ -142,7 +142,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // a given name may be an ordinary word when a verb right after says it is a name (张明朝表示,
     // 孔光明摄), never when it is a title (张经理表示)
     const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
-    if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || commonGiven)) continue;
+    // a given name jieba reads as a place (方/肇新) stands when only a person can follow (的博客)
+    const givenPlace = split && word.length > 1 && PLACE_TAGS.test(tagOf(word)) && !(surname.kind === 'common' && t.personalAfter.startingAt(view, end));
+    if (!titleBefore && (givenPlace || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
