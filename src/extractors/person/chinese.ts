@@ -123,7 +123,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
     // 《书名》（作者）: the author credited in brackets after a title
     const credited = view[end] === '）' && view.slice(i - 2, i) === '》（';
-    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || credited || subjectOfSpeech(view, i, end, t);
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || credited || roleAfter(view, end, t) || subjectOfSpeech(view, i, end, t);
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
@@ -196,6 +196,13 @@ function previousCut(ctx: DocContext, at: number): number {
   let i = at - 1;
   while (i > 0 && ctx.boundary[i] !== 1) i--;
   return Math.max(0, i);
+}
+
+const AS = new Set(['作为', '做为', '身为']);
+
+/** 温格作为主帅: the name holds a role (作为 + a title), which only a person does. */
+export function roleAfter(view: string, end: number, t: PersonTables): boolean {
+  return AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
 }
 
 const CLAUSE_BREAK = /[，,。；;：:！!？?、\n“”"（）()《》]/;

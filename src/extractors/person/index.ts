@@ -11,7 +11,7 @@
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { isHan } from '../../text/matchView.js';
+import { isHan, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
@@ -26,6 +26,13 @@ export interface PersonRules {
 // a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
+
+// a single capitalised word, not part of a longer Latin run
+const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/g;
+const OPEN_BRACKET = new Set(['（', '(']);
+const CLOSE_BRACKET = new Set(['）', ')']);
+const GLOSS_MAX = 40;
+const LATIN_GLOSS = /^([A-Za-z][A-Za-z'\-]*(?:[ .][A-Za-z][A-Za-z'\-]*){0,3})/;
 
 const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
 
@@ -193,10 +200,36 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   return out;
 }
 
-function latinNames(ctx: DocContext): PersonCandidate[] {
-  return [...ctx.view.matchAll(LATIN_NAME)]
+function latinNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
+  // 制片人Steven: one capitalised word right after a title is a name (or a handle) too
+  for (const m of ctx.view.matchAll(LATIN_WORD)) {
+    const titleEnd = skipSpacesBack(ctx.view, m.index, 1);
+    if (titleEnd === m.index && m.index > 0 && !isHan(ctx.view[m.index - 1])) continue;
+    // (大股东Brightwater: a title a company can hold too says nothing)
+    if (!t.titles.endingAt(ctx.view, titleEnd) || t.organisationBefore.endingAt(ctx.view, titleEnd) || latinNameKind(m[0]) === 'organization') continue;
+    out.push({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' });
+  }
+  return out;
+}
+
+/**
+ * 博瓦德（Henrik Bogvad）: the original spelling in brackets right after a name is the same
+ * person. Letters in both cases (an acronym is a title or an organisation: 王明（CEO）).
+ */
+function latinGlosses(view: string, found: readonly PersonCandidate[]): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  for (const p of found) {
+    if (!OPEN_BRACKET.has(view[p.end] ?? '')) continue;
+    const m = LATIN_GLOSS.exec(view.slice(p.end + 1, p.end + 1 + GLOSS_MAX));
+    if (!m || !/[a-z]/.test(m[1]!) || !/[A-Z]|^[a-z]+$/.test(m[1]!)) continue;
+    const end = p.end + 1 + m[1]!.length;
+    if (end < view.length && !CLOSE_BRACKET.has(view[end]!)) continue;
+    out.push({ type: 'person', start: p.end + 1, end, rule: 'person.latin' });
+  }
+  return out;
 }
 
 /**
@@ -249,8 +282,8 @@ function teamNames(view: string, people: readonly PersonCandidate[]): Set<string
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx)];
-  const all = [...found, ...repeats(ctx, found, rules.person)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person)];
+  const all = [...found, ...latinGlosses(ctx.view, found), ...repeats(ctx, found, rules.person)];
   // no per-name scan unless the text has a fixture at all
   if (!mayHaveFixture(ctx.view)) return all;
   const teams = teamNames(ctx.view, all);
