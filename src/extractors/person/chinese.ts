@@ -102,14 +102,18 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // 皇甫静指出, 邓小平理论)
     const doctrine = given === 2 ? t.doctrines.startingAt(view, end) : undefined;
     const cueAt = t.verbs.startingAt(view, end) ?? doctrine;
-    const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1);
+    // a title after the name may take the name's last character into its word (钱立/本会长);
+    // not a title word that starts with the name itself (高级副总裁) or that is one as a whole (副行长)
+    const suffix = t.suffixTitles.startingAt(view, end);
+    const titleGlued = !!suffix && suffix.word.length > 1 && ctx.boundary[end] !== 1 && ctx.boundary[end + suffix.word.length] === 1 && ctx.boundary[end - 1] === 1 && end - 1 > i && !t.titles.has(view.slice(end - 1, end + suffix.word.length));
+    const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1) || titleGlued;
     if (!endsWord) continue;
     // whole, split right after the surname, or with a single name character jieba split off
     // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
     const givenShape = [...view.slice(i + surname.length, end)].every((ch) => t.givenNameChars.has(ch));
     // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
     const singles = givenShape && given === 2 && ctx.boundary[i + surname.length] === 1 && ctx.boundary[i + surname.length + 1] === 1;
-    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end) && !singles);
+    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end) && !singles && !(titleGlued && i + at === end - 1));
     if (inner.length > 0 && !titleBefore) continue;
     // a given name does not end in a function word or pronoun (张鹏也, 政委向你)
     if (t.notGivenNameChars.has(view[end - 1]!)) continue;

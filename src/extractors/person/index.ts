@@ -18,6 +18,7 @@ import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 import { foreignNames } from './foreign.js';
+import { honorificNames } from './honorific.js';
 
 export interface PersonRules {
   person: PersonTables;
@@ -282,7 +283,7 @@ function teamNames(view: string, people: readonly PersonCandidate[]): Set<string
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person), ...honorificNames(ctx, rules.person)];
   const all = [...found, ...latinGlosses(ctx.view, found), ...repeats(ctx, found, rules.person)];
   // no per-name scan unless the text has a fixture at all
   if (!mayHaveFixture(ctx.view)) return all;

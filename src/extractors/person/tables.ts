@@ -22,6 +22,8 @@ export interface PersonTables {
   givenNameTitles: readonly string[];
   /** verbs of saying that only a person governs (说, 表示) */
   reporting: WordTable<true>;
+  /** titles written after a name (博士, 会长) */
+  suffixTitles: WordTable<true>;
   /** relatives and personal works after a name (的父亲, 的博客) */
   personalAfter: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
@@ -85,6 +87,7 @@ export function compilePersonTables(
     personOnlyAfter,
     doctrines: wordTable(cues.doctrines),
     personalAfter: wordTable(cues.personalAfter),
+    suffixTitles: wordTable(cues.suffixTitles),
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
