@@ -161,7 +161,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !/^(nr|nrfg)$/.test(tagOf(name))))) continue;
     // 门兴vs弗赖堡: a fixture names teams
     if (fixture(view, i, end)) continue;
-    // 石油输出国组织（欧佩克）: the short form of an organisation, in brackets after its name
+    // 海洋合作组织（柯海联）: the short form of an organisation, in brackets after its name
     if (!titleBefore && OPEN_BRACKETS.has(view[i - 1] ?? '') && CLOSE_BRACKETS.has(view[end] ?? '') && tagOf(view.slice(previousCut(ctx, i - 1), i - 1)) === 'nt') continue;
     // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
     if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;

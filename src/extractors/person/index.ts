@@ -4,9 +4,12 @@
  *  - person.list: a surname + given name in a list with an accepted name (孙茂松、唐杰);
  *  - person.transliterated: 萨姆·奥尔特曼, and later its last part alone (奥尔特曼);
  *  - person.foreign: a transliterated name without a dot next to a person cue (奥巴马总统);
- *  - person.latin: Latin names compromise reads as a person (Sam Altman);
+ *  - person.latin: Latin names compromise reads as a person (Sam Altman), one capitalised
+ *    word after a title (编剧Robin), the original spelling in brackets after a name;
+ *  - person.honorific: a name before 先生/女士 opening a clause (，高桥健一先生);
  *  - person.repeat: every other occurrence of an accepted name.
- * Titles stay outside the span (创始人王小川 -> 王小川).
+ * Titles stay outside the span (创始人王小川 -> 王小川). A name that stands as a side of a
+ * fixture anywhere in the text (甲vs乙) is a team in all its occurrences.
  */
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
@@ -205,7 +208,7 @@ function latinNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const out: PersonCandidate[] = [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
-  // 制片人Steven: one capitalised word right after a title is a name (or a handle) too
+  // 编剧Robin: one capitalised word right after a title is a name (or a handle) too
   for (const m of ctx.view.matchAll(LATIN_WORD)) {
     const titleEnd = skipSpacesBack(ctx.view, m.index, 1);
     if (titleEnd === m.index && m.index > 0 && !isHan(ctx.view[m.index - 1])) continue;
