@@ -45,6 +45,13 @@ const PLACE_TAGS = /^(ns|nt|nz)$/;
 const VERSUS = /^\s*(?:vs\.?|VS\.?|Vs\.?|对阵)/;
 const VERSUS_BEFORE = /(?:vs\.?|VS\.?|Vs\.?|对阵)\s*$/;
 
+const FIXTURE_MARK = /vs|VS|Vs|对阵/;
+
+/** Does the text hold any fixture marker at all? (a cheap test before per-name work) */
+export function mayHaveFixture(view: string): boolean {
+  return FIXTURE_MARK.test(view);
+}
+
 /** A side of a fixture (甲队vs乙队, 甲队对阵乙队): a team, not a person. */
 export function fixture(view: string, start: number, end: number): boolean {
   return VERSUS.test(view.slice(end, end + 4)) || VERSUS_BEFORE.test(view.slice(Math.max(0, start - 4), start));
@@ -81,7 +88,8 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
   // a title starts or ends a jieba word (协会会长, 首席营运官/司空明远); 女儿 inside 妇女/儿童 is none
   const titleEnd = skipSpacesBack(view, i, 1);
   const title = t.titles.endingAt(view, titleEnd);
-  const titleBefore = !!title && (ctx.boundary[titleEnd - title.word.length] === 1 || ctx.boundary[titleEnd] === 1);
+  const titleStart = title ? titleEnd - title.word.length : titleEnd;
+  const titleBefore = !!title && (ctx.boundary[titleStart] === 1 || ctx.boundary[titleEnd] === 1) && !titleOpensWord(ctx, titleStart, titleEnd);
   // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
   // a name edge inside a token when what it cuts off is one such character
   const glued = (at: number) => t.gluedChars.has(view[at]!);
@@ -94,14 +102,18 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // 皇甫静指出, 邓小平理论)
     const doctrine = given === 2 ? t.doctrines.startingAt(view, end) : undefined;
     const cueAt = t.verbs.startingAt(view, end) ?? doctrine;
-    const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1);
+    // a title after the name may take the name's last character into its word (钱立/本会长);
+    // not a title word that starts with the name itself (高级副总裁) or that is one as a whole (副行长)
+    const suffix = t.suffixTitles.startingAt(view, end);
+    const titleGlued = !!suffix && suffix.word.length > 1 && ctx.boundary[end] !== 1 && ctx.boundary[end + suffix.word.length] === 1 && ctx.boundary[end - 1] === 1 && end - 1 > i && !t.titles.has(view.slice(end - 1, end + suffix.word.length));
+    const endsWord = ctx.boundary[end] === 1 || (glued(end) && ctx.boundary[end + 1] === 1) || (!!cueAt && ctx.boundary[end + cueAt.word.length] === 1) || titleGlued;
     if (!endsWord) continue;
     // whole, split right after the surname, or with a single name character jieba split off
     // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
     const givenShape = [...view.slice(i + surname.length, end)].every((ch) => t.givenNameChars.has(ch));
     // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
     const singles = givenShape && given === 2 && ctx.boundary[i + surname.length] === 1 && ctx.boundary[i + surname.length + 1] === 1;
-    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end) && !singles);
+    const inner = cuts(ctx, i, end).filter((at) => !(at === 1 && !startsWord) && at !== surname.length && !singleNameChar(ctx, i + at, end) && !singles && !(titleGlued && i + at === end - 1));
     if (inner.length > 0 && !titleBefore) continue;
     // a given name does not end in a function word or pronoun (张鹏也, 政委向你)
     if (t.notGivenNameChars.has(view[end - 1]!)) continue;
@@ -115,19 +127,28 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
     // 《书名》（作者）: the author credited in brackets after a title
     const credited = view[end] === '）' && view.slice(i - 2, i) === '》（';
-    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || credited || subjectOfSpeech(view, i, end, t);
+    const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || !!doctrine || credited || roleAfter(view, end, t) || subjectOfSpeech(view, i, end, t);
     const split = ctx.boundary[i + surname.length] === 1;
     const word = split ? name.slice(surname.length) : name;
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
     if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(tagOf(word))) continue;
     // a surname character before an ordinary word or a place is not a name (金红利, 向员工, 于高雄)
     const givenName = name.slice(surname.length);
+    // a rare surname is an ordinary character: before a place (代表/全中国, 专家/谈武汉) it is
+    // that word with a prefix even after a title; before any other word jieba knows (那丛/玫瑰)
+    // only a title makes it a name
+    if (surname.kind === 'rare' && givenName.length === 2) {
+      const givenTag = tagOf(givenName);
+      if (givenTag === 'ns' || (!titleBefore && !NAME_TAGS.has(givenTag))) continue;
+    }
     // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
     if (split && surname.length === 1 && t.gluedChars.has(view[i]!) && !titleBefore) continue;
     // a given name may be an ordinary word when a verb right after says it is a name (张明朝表示,
     // 孔光明摄), never when it is a title (张经理表示)
     const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
-    if (!titleBefore && ((split && word.length > 1 && PLACE_TAGS.test(tagOf(word))) || commonGiven)) continue;
+    // a given name jieba reads as a place (方/肇新) stands when only a person can follow (的博客)
+    const givenPlace = split && word.length > 1 && PLACE_TAGS.test(tagOf(word)) && !(surname.kind === 'common' && t.personalAfter.startingAt(view, end));
+    if (!titleBefore && (givenPlace || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstToken = view.slice(i, nextCut(ctx, i));
     if (!titleBefore && firstToken.length > surname.length && firstToken.length < name.length + 1 && isCommonWord(firstToken)) continue;
@@ -140,6 +161,8 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !/^(nr|nrfg)$/.test(tagOf(name))))) continue;
     // 门兴vs弗赖堡: a fixture names teams
     if (fixture(view, i, end)) continue;
+    // 海洋合作组织（柯海联）: the short form of an organisation, in brackets after its name
+    if (!titleBefore && OPEN_BRACKETS.has(view[i - 1] ?? '') && CLOSE_BRACKETS.has(view[end] ?? '') && tagOf(view.slice(previousCut(ctx, i - 1), i - 1)) === 'nt') continue;
     // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
     if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;
     // 莫斯科, 科威特城: a place name starts here
@@ -157,6 +180,33 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: t.gluedChars.has(view[i]!), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && ctx.boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
+}
+
+/**
+ * 学生宿舍: the title is only the start of a longer word jieba knows, so the character after
+ * it belongs to that word. A word jieba made up (主任张) still lets the title stand.
+ */
+function titleOpensWord(ctx: DocContext, titleStart: number, titleEnd: number): boolean {
+  if (ctx.boundary[titleEnd] === 1 || ctx.boundary[titleStart] !== 1) return false;
+  const wordEnd = nextCut(ctx, titleStart);
+  return wordEnd > titleEnd && tagOf(ctx.view.slice(titleStart, wordEnd)) !== 'x';
+}
+
+const OPEN_BRACKETS = new Set(['（', '(']);
+const CLOSE_BRACKETS = new Set(['）', ')']);
+
+/** the start of the token that ends at `at` */
+function previousCut(ctx: DocContext, at: number): number {
+  let i = at - 1;
+  while (i > 0 && ctx.boundary[i] !== 1) i--;
+  return Math.max(0, i);
+}
+
+const AS = new Set(['作为', '做为', '身为']);
+
+/** 温格作为主帅: the name holds a role (作为 + a title), which only a person does. */
+export function roleAfter(view: string, end: number, t: PersonTables): boolean {
+  return AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
 }
 
 const CLAUSE_BREAK = /[，,。；;：:！!？?、\n“”"（）()《》]/;

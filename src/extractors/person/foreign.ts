@@ -9,7 +9,7 @@ import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import type { PersonTables } from './tables.js';
-import { fixture, subjectOfSpeech } from './chinese.js';
+import { fixture, roleAfter, subjectOfSpeech } from './chinese.js';
 
 const DOTS = new Set([...'·•‧・']);
 const MIN = 2;
@@ -41,7 +41,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[
     // the cue first: it is cheap and rules out most runs before the dictionary is asked
     const after = t.personOnlyAfter.startingAt(view, end);
     // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
-    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || subjectOfSpeech(view, start, end, t);
+    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || roleAfter(view, end, t) || subjectOfSpeech(view, start, end, t);
     if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) continue;
     const name = view.slice(start, end);
     if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;

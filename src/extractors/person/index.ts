@@ -4,20 +4,24 @@
  *  - person.list: a surname + given name in a list with an accepted name (孙茂松、唐杰);
  *  - person.transliterated: 萨姆·奥尔特曼, and later its last part alone (奥尔特曼);
  *  - person.foreign: a transliterated name without a dot next to a person cue (奥巴马总统);
- *  - person.latin: Latin names compromise reads as a person (Sam Altman);
+ *  - person.latin: Latin names compromise reads as a person (Sam Altman), one capitalised
+ *    word after a title (编剧Robin), the original spelling in brackets after a name;
+ *  - person.honorific: a name before 先生/女士 opening a clause (，高桥健一先生);
  *  - person.repeat: every other occurrence of an accepted name.
- * Titles stay outside the span (创始人王小川 -> 王小川).
+ * Titles stay outside the span (创始人王小川 -> 王小川). A name that stands as a side of a
+ * fixture anywhere in the text (甲vs乙) is a team in all its occurrences.
  */
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { isHan } from '../../text/matchView.js';
+import { isHan, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
-import { acceptedAlone, nameAt, type NameCandidate } from './chinese.js';
+import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 import { foreignNames } from './foreign.js';
+import { honorificNames } from './honorific.js';
 
 export interface PersonRules {
   person: PersonTables;
@@ -26,6 +30,13 @@ export interface PersonRules {
 // a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
 const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
+
+// a single capitalised word, not part of a longer Latin run
+const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/g;
+const OPEN_BRACKET = new Set(['（', '(']);
+const CLOSE_BRACKET = new Set(['）', ')']);
+const GLOSS_MAX = 40;
+const LATIN_GLOSS = /^([A-Za-z][A-Za-z'\-]*(?:[ .][A-Za-z][A-Za-z'\-]*){0,3})/;
 
 const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
 
@@ -150,6 +161,8 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
     // 乔治·华盛顿大桥: a place named after the person
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
+    // a last part of one character is a transliteration character or a surname (艾伦·陈): 书香·港 is wordplay
+    if (end === lastDot + 2 && !foreign(view[lastDot + 1]!) && !t.surnames.has(view[lastDot + 1]!)) continue;
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;
@@ -191,10 +204,36 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   return out;
 }
 
-function latinNames(ctx: DocContext): PersonCandidate[] {
-  return [...ctx.view.matchAll(LATIN_NAME)]
+function latinNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+  const out: PersonCandidate[] = [...ctx.view.matchAll(LATIN_NAME)]
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
+  // 编剧Robin: one capitalised word right after a title is a name (or a handle) too
+  for (const m of ctx.view.matchAll(LATIN_WORD)) {
+    const titleEnd = skipSpacesBack(ctx.view, m.index, 1);
+    if (titleEnd === m.index && m.index > 0 && !isHan(ctx.view[m.index - 1])) continue;
+    // (大股东Brightwater: a title a company can hold too says nothing)
+    if (!t.titles.endingAt(ctx.view, titleEnd) || t.organisationBefore.endingAt(ctx.view, titleEnd) || latinNameKind(m[0]) === 'organization') continue;
+    out.push({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' });
+  }
+  return out;
+}
+
+/**
+ * 博瓦德（Henrik Bogvad）: the original spelling in brackets right after a name is the same
+ * person. Letters in both cases (an acronym is a title or an organisation: 王明（CEO）).
+ */
+function latinGlosses(view: string, found: readonly PersonCandidate[]): PersonCandidate[] {
+  const out: PersonCandidate[] = [];
+  for (const p of found) {
+    if (!OPEN_BRACKET.has(view[p.end] ?? '')) continue;
+    const m = LATIN_GLOSS.exec(view.slice(p.end + 1, p.end + 1 + GLOSS_MAX));
+    if (!m || !/[a-z]/.test(m[1]!) || !/[A-Z]|^[a-z]+$/.test(m[1]!)) continue;
+    const end = p.end + 1 + m[1]!.length;
+    if (end < view.length && !CLOSE_BRACKET.has(view[end]!)) continue;
+    out.push({ type: 'person', start: p.end + 1, end, rule: 'person.latin' });
+  }
+  return out;
 }
 
 /**
@@ -225,7 +264,32 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
   return out;
 }
 
+/**
+ * Names that stand as a side of a fixture somewhere in the text (霍村vs林镇：霍村打弱旅...):
+ * teams, in every occurrence, not only the one next to the vs.
+ */
+function teamNames(view: string, people: readonly PersonCandidate[]): Set<string> {
+  const teams = new Set<string>();
+  const seen = new Set<string>();
+  for (const p of people) {
+    const name = view.slice(p.start, p.end);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + name.length)) {
+      if (fixture(view, at, at + name.length)) {
+        teams.add(name);
+        break;
+      }
+    }
+  }
+  return teams;
+}
+
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx)];
-  return [...found, ...repeats(ctx, found, rules.person)];
+  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person), ...honorificNames(ctx, rules.person)];
+  const all = [...found, ...latinGlosses(ctx.view, found), ...repeats(ctx, found, rules.person)];
+  // no per-name scan unless the text has a fixture at all
+  if (!mayHaveFixture(ctx.view)) return all;
+  const teams = teamNames(ctx.view, all);
+  return teams.size === 0 ? all : all.filter((p) => !teams.has(ctx.view.slice(p.start, p.end)));
 }

@@ -22,6 +22,10 @@ export interface PersonTables {
   givenNameTitles: readonly string[];
   /** verbs of saying that only a person governs (说, 表示) */
   reporting: WordTable<true>;
+  /** titles written after a name (博士, 会长) */
+  suffixTitles: WordTable<true>;
+  /** relatives and personal works after a name (的父亲, 的博客) */
+  personalAfter: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
   notNames: ReadonlySet<string>;
@@ -82,6 +86,8 @@ export function compilePersonTables(
     verbs,
     personOnlyAfter,
     doctrines: wordTable(cues.doctrines),
+    personalAfter: wordTable(cues.personalAfter),
+    suffixTitles: wordTable(cues.suffixTitles),
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
