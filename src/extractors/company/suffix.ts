@@ -144,7 +144,7 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
     if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
-    // a set phrase, a place or time word, or an adverb opens a phrase, not a name (积极开展科技, 岛内投资)
+    // a set phrase, a place or time word, or an adverb opens a phrase, not a name (大力发展科技, 岛内投资)
     if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
     // a counted or numbered thing is not a name (新一期基金, 第二批银行)
     if (!suffix.legal && MEASURE_END.test(prefix)) continue;
