@@ -171,6 +171,12 @@ export function scanNumber(text: string, i: number, t: NumeralTables): NumberExp
     memo.text = text;
     memo.tables = t;
     memo.found = new Array(text.length);
+  } else {
+    // Same content, perhaps in another string (the same article twice in a row): the
+    // answers stand. Keep this string so that the next calls compare by identity; JS
+    // compares two distinct strings character by character, which on every call
+    // would make a repeated long article quadratic.
+    memo.text = text;
   }
   if (i < 0 || i >= text.length) return null;
   let n = memo.found[i];

@@ -117,6 +117,21 @@ describe('the segmenter alone, on text with no sentence end to cut at', () => {
   }, 120_000);
 });
 
+describe('the same long article twice in a row (duplicates are common in archives)', () => {
+  // per-article caches keyed on the text must not compare the text on every lookup: two
+  // equal strings are compared character by character, which made this quadratic once
+  it('the seed article repeated n times, extracted twice from distinct equal strings: t(4n)/t(n) < 8', () => {
+    const run = (input: string) => {
+      bundled.extract(input, { refDate: '2024-04' });
+      bundled.extract(` ${input}`.slice(1), { refDate: '2024-04' });
+    };
+    const s = scaling((n) => Array.from({ length: n }, () => SEED).join('\n'), run, 2, 32, 200);
+    const report = `repeated article: n=${s.n} t(n)=${s.tn.toFixed(0)}ms t(4n)=${s.t4n.toFixed(0)}ms ratio=${s.ratio.toFixed(1)}`;
+    console.log(report);
+    expect(s.ratio, report).toBeLessThan(8);
+  }, 300_000);
+});
+
 describe('numbers too large for a double', () => {
   // a value must be a finite number (zod rejects Infinity): an overflowing amount may
   // be dropped or capped, but extraction must not throw
