@@ -1,20 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { runExtract } from '../src/cli/extract.js';
-import { generateArticles, toJsonl } from './batchFixtures.js';
+import { generateArticles, scratchDirs, toJsonl } from './batchFixtures.js';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'zhx-batch-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-let dirCount = 0;
-const freshDir = () => {
-  const dir = path.join(tmp, `d${dirCount++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
+const freshDir = scratchDirs('zhx-batch-');
 
 async function zhx(argv: string[], cwd: string, stdin = '') {
   const out: string[] = [];

@@ -1,6 +1,8 @@
 /** Small generated articles for the batch and queue tests: paragraphs of the seed article, recombined. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,3 +20,15 @@ export function generateArticles(count: number, size = 3): { id: string; text: s
 }
 
 export const toJsonl = (articles: { id: string; text: string; refDate?: string }[]) => articles.map((a) => JSON.stringify(a)).join('\n') + '\n';
+
+/** A temporary folder for this test file (removed after it) and a function giving a fresh subfolder per test. */
+export function scratchDirs(prefix: string): () => string {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let count = 0;
+  return () => {
+    const dir = path.join(root, `d${count++}`);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+}

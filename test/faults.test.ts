@@ -15,6 +15,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resultSchema } from '../src/schema.js';
 import { generateArticles, REPO } from './batchFixtures.js';
+// the bench's seeded generator (mulberry32): every run kills at the same points
+import { random } from '../bench/perf/corpus.js';
 
 const CLI = path.join(REPO, 'dist/cli/main.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'zhx-faults-'));
@@ -25,17 +27,6 @@ const KILLS = 3;
 const SEED = 20240501;
 
 
-/** mulberry32: a small seeded generator, so every run kills at the same points. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const OUT = path.join(tmp, 'out');
 const PARTIAL = path.join(OUT, '.partial');

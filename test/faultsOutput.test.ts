@@ -4,23 +4,15 @@
  * are followed only with --follow-symlinks. One `it` per class of hostile input,
  * so the counts in docs/faults.md are the test names.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { runExtract } from '../src/cli/extract.js';
 import { PARTIAL_DIR, removeStaleTemps, writeFileAtomic } from '../src/batch/atomicWrite.js';
-import { toJsonl } from './batchFixtures.js';
+import { scratchDirs, toJsonl } from './batchFixtures.js';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'zhx-faults-out-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-let dirCount = 0;
-const freshDir = () => {
-  const dir = path.join(tmp, `d${dirCount++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
+const freshDir = scratchDirs('zhx-faults-out-');
 
 const TEXT = '百川智能创始人王小川宣布，公司于2024年4月完成5亿美元A轮融资。';
 
