@@ -24,6 +24,12 @@ export type { ExtractOptions } from './pipeline.js';
 export interface Extractor {
   /** Extract every mention of one article. Throws only on a bad option (an invalid refDate). */
   extract(text: string, options?: ExtractOptions): ExtractionResult;
+  /**
+   * Several articles at once: the same results as extract() on each, an Error in the
+   * place of an article that fails (a bad refDate). Faster on batches: every article
+   * is segmented before any is extracted, which keeps jieba's dictionary in the CPU caches.
+   */
+  extractMany(articles: readonly { text: string; options?: ExtractOptions }[]): (ExtractionResult | Error)[];
   /** The same, plus the simplified text the rules read (for display and debugging). */
   extractWithText(text: string, options?: ExtractOptions): { result: ExtractionResult; simplified: string };
   /**
@@ -44,6 +50,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const pipeline = createPipeline(options);
   return {
     extract: (text, opts) => pipeline.run(text, opts).result,
+    extractMany: (articles) => pipeline.runMany(articles).map((r) => (r instanceof Error ? r : r.result)),
     extractWithText: (text, opts) => {
       const { result, conversion } = pipeline.run(text, opts);
       return { result, simplified: conversion.simplified };

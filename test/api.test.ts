@@ -36,6 +36,21 @@ describe('public API', () => {
     expect(api.extract(text, { refDate: '2024-05' })).toEqual(extractor().extract(text, { refDate: '2024-05' }));
   });
 
+  it('extractMany gives the results of extract() on each article, an Error in place of one that fails', () => {
+    const articles = [
+      { text: '華星電子董事長陳志遠表示，公司去年營收約 80 億元。', options: { refDate: '2024-03-01', id: 'a' } },
+      { text: '今年', options: { refDate: '2024-13' } },
+      { text: '星河资本领投云帆科技 2 亿元 A 轮融资，上月完成交割。', options: { refDate: '2023-09-15' } },
+      { text: '' },
+    ];
+    const many = extractor().extractMany(articles);
+    expect(many).toHaveLength(4);
+    expect(many[1]).toBeInstanceOf(Error);
+    expect((many[1] as Error).message).toMatch(/invalid reference date "2024-13"/);
+    for (const i of [0, 2, 3]) expect(many[i]).toEqual(extractor().extract(articles[i]!.text, articles[i]!.options));
+    expect((many[0] as api.ExtractionResult).mentions.length).toBeGreaterThan(2);
+  });
+
   it('rejects an invalid refDate with a clear message', () => {
     expect(() => extractor().extract('今年', { refDate: '2024-13' })).toThrow(/invalid reference date "2024-13"/);
   });

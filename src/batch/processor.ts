@@ -197,9 +197,9 @@ function poolProcessor(config: ExtractorConfig, threads: number, { eager = false
 
 async function inlineProcessor(config: ExtractorConfig): Promise<Processor> {
   const { createArticleProcessor } = await import('./articleProcessor.js');
-  let extractOne: (task: ArticleTask) => ArticleOutcome;
+  let extractBatch: (tasks: readonly ArticleTask[]) => ArticleOutcome[];
   try {
-    extractOne = createArticleProcessor(config);
+    extractBatch = createArticleProcessor(config);
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err));
   }
@@ -207,7 +207,7 @@ async function inlineProcessor(config: ExtractorConfig): Promise<Processor> {
     threads: 0,
     async run(task) {
       await nextTurn(); // let reads and writes progress between articles
-      return extractOne(task);
+      return extractBatch([task])[0]!;
     },
     close: async () => undefined,
   };

@@ -10,10 +10,10 @@ import type { ArticleOutcome, ArticleTask, ExtractorConfig } from './task.js';
 
 export type PoolReply = ArticleOutcome | { fatal: string };
 
-let processArticle: ((task: ArticleTask) => ArticleOutcome) | undefined;
+let processArticles: ((tasks: readonly ArticleTask[]) => ArticleOutcome[]) | undefined;
 let fatal: string | undefined;
 try {
-  processArticle = createArticleProcessor(workerData as ExtractorConfig);
+  processArticles = createArticleProcessor(workerData as ExtractorConfig);
 } catch (err) {
   // a bad rule folder: every task reports it, and the coordinator stops the run
   fatal = err instanceof Error ? err.message : String(err);
@@ -46,5 +46,6 @@ function crash(task: ArticleTask): Promise<never> {
 export default function handle(batch: readonly ArticleTask[]): PoolReply[] | Promise<never> {
   const crashing = crashOn === undefined ? undefined : batch.find((task) => (task.id ?? task.doc ?? '').includes(crashOn));
   if (crashing) return crash(crashing);
-  return batch.map((task) => (fatal !== undefined || !processArticle ? { fatal: fatal ?? 'extractor not initialised' } : processArticle(task)));
+  if (fatal !== undefined || !processArticles) return batch.map(() => ({ fatal: fatal ?? 'extractor not initialised' }));
+  return processArticles(batch);
 }
