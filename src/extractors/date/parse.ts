@@ -5,7 +5,7 @@
  * Ranges and deictic words are handled by the extractor; numeric forms by numeric.ts.
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, skipSpaces } from '../../text/matchView.js';
+import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
@@ -121,7 +121,11 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
   let day: number | undefined;
   let dayTo: number | undefined;
   let part: DatePart | undefined;
-  if (monthRange) return { end, month, monthTo: monthRange.min, day, part };
+  if (monthRange) {
+    // 1-9月份: 份 (a part word with no mod) belongs to the range; 1-3月底 is not one range
+    const p = matchPart(view, end, tables.monthParts);
+    return { end: p && p.part === null ? end + p.word.length : end, month, monthTo: monthRange.min, day, part };
+  }
   const d = skipSpaces(view, end, 1);
   const dayNumber = wholeNumber(view, d, numerals);
   if (dayNumber && dayNumber.min >= 1 && dayNumber.min <= 31) {
@@ -192,6 +196,9 @@ export function afterYear(view: string, yearEnd: number, numerals: NumeralTables
   if (holiday) return { end: k + holiday.word.length, holiday: holiday.value };
   const term = tables.solarTerms.startingAt(view, k);
   if (term) return { end: k + term.word.length, solarTerm: term.value };
+  // after the solar terms: 2020年冬至 is the solstice, not winter until something
+  const season = tables.seasonChars.get(view[k] ?? '');
+  if (season && (!isHan(view[k + 1]) || tables.seasonCharFollowers.has(view[k + 1]!))) return { end: k + 1, part: season };
   const span = countedSpanAt(view, k, numerals);
   if (span) return span;
   const lunar = lunarAt(view, k, numerals, tables, true);
@@ -234,11 +241,31 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
   return null;
 }
 
+/**
+ * What may follow the number that opens a date written with words: 年, 月, 日, Q (2023Q4),
+ * 夕 (七夕) or a range joiner (1-5月). Built once per tables.
+ */
+const openersCache = new WeakMap<DateTables, Set<string>>();
+function numberFollowersOfDates(tables: DateTables): Set<string> {
+  let set = openersCache.get(tables);
+  if (!set) {
+    set = new Set(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners.map((w) => w[0]!)]);
+    openersCache.set(tables, set);
+  }
+  return set;
+}
+
 /** A calendar expression starting at i, or null. */
 export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}): DateParts | null {
   if (isAsciiDigit(view[i])) {
     const numeric = numericDateAt(view, i, tables, opts);
     if (numeric) return numeric;
+  }
+  // most numbers are amounts and counts: unless a date word follows, no form below can match
+  // (a bare year needs a range or a known time expression, which skip this test)
+  if (!opts.rangeTail && !opts.expression) {
+    const n = scanNumber(view, i, numerals);
+    if (n && !numberFollowersOfDates(tables).has(view[skipSpaces(view, n.end, 2)] ?? '')) return null;
   }
   const year = yearNumberAt(view, i, numerals);
   if (year) {
