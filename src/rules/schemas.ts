@@ -61,8 +61,9 @@ export const dateKeywordsFile = z.strictObject({
   rangeJoiners: wordList,
   /** between the days of a list that write the month once (3月5日、6日) */
   listJoiners: wordList,
-  /** before 年 + a month: 每年3月 is a set; 同年9月 and 当年十月 take the year written last */
-  everyYearMarks: wordList,
+  /** right before a date: it recurs (每月15日), a set, no date */
+  setMarkers: wordList,
+  /** before 年 + a month: 同年9月 and 当年十月 take the year written last */
   sameYearMarks: wordList,
   /** 2020年春: a season written with one character, and the Han characters that may follow it */
   seasonChars: z.record(z.string().length(1), z.enum(['SP', 'SU', 'FA', 'WI'])),

@@ -127,21 +127,32 @@ function dayAfterMonth(view: string, i: number, numerals: NumeralTables) {
 }
 
 /**
- * 昨（9）日, 今(10)日, 本（3）月: papers in Taiwan and Hong Kong write the day or month
- * of a deictic word in brackets; the deictic word (昨日, 本月) is the first character
- * and the unit. The written number wins over refDate, which only places it: the
- * day or month of that number nearest to where the deictic word points.
+ * 昨（9）日, 今(10)日, 本（3）月, 去（2024）年: papers in Taiwan and Hong Kong write the day,
+ * month or year of a deictic word in brackets; the deictic word (昨日, 本月, 去年) is the
+ * first character and the unit. The written number wins over refDate, which only
+ * places a day or month: the one nearest to where the deictic word points. A year
+ * may be written in the Republic era (去（113）年 is 2024).
  */
-function bracketedDeicticAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
+function bracketedDeicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const n = wholeNumber(view, i + 2, rules.numerals);
   if (!n || (view[n.end] !== '）' && view[n.end] !== ')')) return null;
   const unit = view[n.end + 1];
-  if (unit !== '日' && unit !== '月') return null;
+  if (unit !== '日' && unit !== '月' && unit !== '年') return null;
   const entry = rules.dates.deictic.startingAt(view[i]! + unit, 0)?.value;
-  if (!entry || entry.mod || (entry.unit !== 'day' && entry.unit !== 'month') || n.min < 1 || n.min > (unit === '日' ? 31 : 12)) return null;
+  if (!entry || entry.mod) return null;
+  const end = n.end + 2;
+  if (entry.unit === 'year') {
+    const year = n.plainDigits && n.digitCount === 4 ? n.min : n.digitCount === 3 && n.min >= 100 && n.min < 200 ? n.min + 1911 : undefined;
+    if (year === undefined) return null;
+    // 今（2025）年第一季, 去（2024）年12月: what may follow a year
+    const rest = afterYear(view, end, rules.numerals, rules.dates, opts);
+    const t = rest && timex(rest, String(year));
+    return { type: 'date', start: i, end: t ? rest.end : end, rule: 'date.deictic', value: t ? t.value : String(year), relative: true, ...(t?.mod && { mod: t.mod }) };
+  }
+  if ((entry.unit !== 'day' && entry.unit !== 'month') || n.min < 1 || n.min > (unit === '日' ? 31 : 12)) return null;
   const value = entry.unit === 'day' ? nearestDay(resolveDeictic('day', entry.offset, ctx.refDate), n.min) : nearestMonth(resolveDeictic('month', entry.offset, ctx.refDate), n.min);
-  return value ? { type: 'date', start: i, end: n.end + 2, rule: 'date.deictic', value, relative: true } : null;
+  return value ? { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true } : null;
 }
 
 /** Day `day` in the month of `anchor` (2025-01 or 2025-01-10), or in the month before or after when that is nearer. */
@@ -169,7 +180,7 @@ function nearestMonth(anchor: string, month: number): string {
 function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
-  if (view[i + 1] === '（' || view[i + 1] === '(') return bracketedDeicticAt(ctx, i, rules);
+  if (view[i + 1] === '（' || view[i + 1] === '(') return bracketedDeicticAt(ctx, i, rules, opts);
   // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
   if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);
@@ -206,6 +217,10 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
         if (part.part === 'START' || part.part === 'MID' || part.part === 'END') mod = part.part;
       }
     }
+  } else if (entry.unit === 'week' && view[end] === '末') {
+    // 本周末, 下周末: the weekend of that ISO week (TIMEX3 2024-W16-WE)
+    end++;
+    if (/W(\d{2}|XX)$/.test(value)) value += '-WE';
   } else if (entry.unit === 'quarter') {
     const edge = matchPart(view, end, tables.quarterEdges);
     if (edge?.part === 'START' || edge?.part === 'END') {
@@ -571,46 +586,46 @@ function listedDayAt(ctx: DocContext, i: number, previous: DateCandidate | undef
   };
 }
 
-/** The year of the latest date found with a written or resolved year (2024年4月 -> 2024), if any. */
-function lastYear(found: readonly DateCandidate[]): string | undefined {
-  for (let k = found.length - 1; k >= 0; k--) {
-    const v = found[k]!.resolved ?? found[k]!.value;
-    if (/^\d{4}/.test(v) && !v.includes('/')) return v.slice(0, 4);
-  }
-  return undefined;
+/** Does a set marker (每月, 每逢) end at i? Only looked up after one of their last characters. */
+function setMarkerBefore(view: string, i: number, tables: DateTables): boolean {
+  return tables.setMarkerEnds.has(view[i - 1] ?? '') && tables.setMarkers.some((w) => view.endsWith(w, i));
+}
+
+/** The year a date writes or resolves to (2024年4月 -> 2024), unless it is an interval. */
+function yearOf(c: DateCandidate): string | undefined {
+  const v = c.resolved ?? c.value;
+  return /^\d{4}/.test(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
 }
 
 /**
  * A month or day whose year is a 年 no rule read (see keywords.yaml sameYearMarks):
- * null for 每年 (a set), 同年/当年 + the month in the year written last (one mention
- * with 同年), else the month with its year unknown (no resolved).
+ * 同年/当年 + the month in `year`, the year written last (one mention with 同年), else the
+ * month with its year unknown (no resolved).
  */
-function afterUnreadYear(ctx: DocContext, c: DateCandidate, found: readonly DateCandidate[], tables: DateTables): DateCandidate | null {
+function afterUnreadYear(ctx: DocContext, c: DateCandidate, year: string | undefined, tables: DateTables): DateCandidate {
   if (c.relative || !c.value.startsWith('XXXX-')) return c;
   const mark = ctx.view[c.start - 2] ?? '';
-  if (tables.everyYearMarks.has(mark)) return null;
   const { resolved: _unknown, ...rest } = c;
   if (!tables.sameYearMarks.has(mark)) return rest;
-  const year = lastYear(found);
   return { ...rest, start: c.start - 2, ...(year && { value: year + c.value.slice(4) }) };
 }
 
 export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
   const { view } = ctx;
   const found: DateCandidate[] = [];
+  // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
+  let lastYear: string | undefined;
   const { chars: starts, families } = dateStarts(rules);
   const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
   for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
     let candidate = candidateAt(ctx, i, rules, opts, families);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
-    if (candidate && view.charCodeAt(candidate.start - 1) === 0x5e74 /* 年 */) {
-      const read = afterUnreadYear(ctx, candidate, found, rules.dates);
-      if (!read) {
-        i = (rangeAfter(ctx, candidate, rules, opts) ?? candidate).end;
-        continue;
-      }
-      candidate = read;
+    // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
+    if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
+      i = (rangeAfter(ctx, candidate, rules, opts) ?? candidate).end;
+      continue;
     }
+    if (candidate && view.charCodeAt(candidate.start - 1) === 0x5e74 /* 年 */) candidate = afterUnreadYear(ctx, candidate, lastYear, rules.dates);
     // 1月1日元旦: a holiday right after a date names that date again
     if (candidate?.rule === 'date.holiday' && found.at(-1)?.end === i) {
       i = candidate.end;
@@ -622,6 +637,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       const joined = range ?? (previous && joinRange(ctx, previous, candidate, rules.dates));
       if (joined && !range) found[found.length - 1] = joined;
       else found.push(joined ?? candidate);
+      lastYear = yearOf(joined ?? candidate) ?? lastYear;
       i = (joined ?? candidate).end;
     } else {
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)

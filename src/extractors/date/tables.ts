@@ -42,8 +42,10 @@ export interface DateTables {
   schoolBreaks: WordTable<{ month: number; monthTo: number }>;
   rangeJoiners: readonly string[];
   listJoiners: readonly string[];
-  /** 每 (每年3月: a set, no date) */
-  everyYearMarks: ReadonlySet<string>;
+  /** 每月, 每逢 right before a date: a set, no date; longest first */
+  setMarkers: readonly string[];
+  /** last characters of the set markers */
+  setMarkerEnds: ReadonlySet<string>;
   /** 同, 当 (同年9月: the year written last) */
   sameYearMarks: ReadonlySet<string>;
   /** 春 -> SP: a season in one character after a year (2020年春) */
@@ -122,7 +124,8 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     schoolBreaks: table(file.schoolBreaks),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
     listJoiners: [...file.listJoiners],
-    everyYearMarks: new Set(file.everyYearMarks),
+    setMarkers: [...file.setMarkers].sort((a, b) => b.length - a.length),
+    setMarkerEnds: new Set(file.setMarkers.map((w) => w.at(-1)!)),
     sameYearMarks: new Set(file.sameYearMarks),
     seasonChars: new Map(Object.entries(file.seasonChars)),
     seasonCharFollowers: new Set(file.seasonCharFollowers),
