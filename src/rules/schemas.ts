@@ -83,6 +83,8 @@ export const dateKeywordsFile = z.strictObject({
   codeCues: wordList,
   numberFollowers: wordList,
   holidays: z.record(word, holiday),
+  /** after a holiday inside one token (元旦假期): the holiday still ends there */
+  holidayFollowers: wordList,
   centuryParts: z.array(partRule),
   centuryFollowers: wordList,
   twoYearFollowers: wordList,

@@ -255,7 +255,9 @@ function holidayAfter(ctx: DocContext, i: number, rules: DateRules) {
 function holidayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   if (ctx.boundary[i] !== 1) return null;
   const h = holidayAfter(ctx, i, rules);
-  if (!h || (ctx.boundary[h.end] !== 1 && isHan(ctx.view[h.end]))) return null;
+  if (!h) return null;
+  const endsWord = ctx.boundary[h.end] === 1 || !isHan(ctx.view[h.end]) || rules.dates.holidayFollowers.some((w) => ctx.view.startsWith(w, h.end));
+  if (!endsWord) return null;
   const t = timex(h, 'XXXX')!;
   const resolved = resolvePartial(h, t.value, ctx.refDate);
   return { type: 'date', start: i, end: h.end, rule: 'date.holiday', value: t.value, ...(resolved && { resolved }) };
@@ -410,11 +412,15 @@ function yearPartAlone(ctx: DocContext, i: number, rules: DateRules): DateCandid
   if (ctx.boundary[i] !== 1) return null;
   const p = matchPart(ctx.view, i, rules.dates.yearParts);
   if (!p || !p.part || !/^[QH]/.test(p.part) || p.word.length < 2) return null;
-  const end = i + p.word.length;
-  if (ctx.boundary[end] !== 1) return null;
+  let end = i + p.word.length;
+  // 上半年末, 三季度初: the start or end of that quarter or half
+  const edge = matchPart(ctx.view, end, rules.dates.quarterEdges);
+  const mod = edge?.part === 'START' || edge?.part === 'END' ? edge.part : undefined;
+  if (mod) end += edge!.word.length;
+  else if (ctx.boundary[end] !== 1) return null;
   const value = `XXXX-${p.part}`;
   const resolved = resolvePartial({ part: p.part }, value, ctx.refDate);
-  return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }) };
+  return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }), ...(mod && { mod }) };
 }
 
 /** Is the value fully known (no X)? Deictic values are, once refDate is given. */

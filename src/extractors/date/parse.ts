@@ -5,7 +5,7 @@
  * Ranges and deictic words are handled by the extractor; numeric forms by numeric.ts.
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
+import { isAsciiDigit, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
 import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
@@ -159,7 +159,8 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
 /** 前三季度, 后两个季度, 前五个月, 后三月, 首月, 第8个月: a span of a year counted from one end. */
 function countedSpanAt(view: string, i: number, numerals: NumeralTables) {
   if (view.startsWith('首月', i)) return { end: i + 2, month: 1 };
-  const head = view[i];
+  // 头两个月 is 前两个月
+  const head = view[i] === '头' ? '前' : view[i];
   if (head !== '前' && head !== '后' && head !== '第') return null;
   const n = wholeNumber(view, i + 1, numerals);
   if (!n) return null;
@@ -280,6 +281,13 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
     }
     const rest = afterYear(view, y + 1, numerals, tables, opts);
     return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: 'ymd' };
+  }
+  // 24Q1, 23Q4: two digits of a year and a quarter, the way financial news writes them
+  if (isAsciiDigit(view[i]) && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
+    const q = view.charCodeAt(i + 3) - 0x30;
+    if (q >= 1 && q <= 4 && !isAsciiDigit(view[i + 4]) && !isLatinLetter(view[i + 4])) {
+      return { start: i, end: i + 4, shortYear: Number(view.slice(i, i + 2)), part: `Q${q}` as DatePart, form: 'ymd' };
+    }
   }
   const short = shortYearAt(view, i, numerals, tables, opts);
   if (short) return short;

@@ -74,6 +74,7 @@ export interface DateTables {
   numberFollowers: ReadonlySet<string>;
   holidays: WordTable<Holiday>;
   holidayFirstChars: string[];
+  holidayFollowers: readonly string[];
   lunarMarkers: readonly string[];
   eras: WordTable<number>;
   deicticPairs: WordTable<{ unit: DeicticUnit; from: number; to: number }>;
@@ -144,6 +145,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     numberFollowers: new Set(file.numberFollowers),
     holidays: table(file.holidays),
     holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
+    holidayFollowers: [...file.holidayFollowers],
     centuryParts: compileParts(file.centuryParts, fail),
     centuryFollowers: new Set(file.centuryFollowers),
     twoYearFollowers: [...file.twoYearFollowers],
