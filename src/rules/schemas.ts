@@ -52,6 +52,8 @@ export const dateKeywordsFile = z.strictObject({
   /** notFollowedBy / notAfter: characters right after / before that show another word (最近的, 离…最近) */
   deictic: z.record(word, z.strictObject({
     unit: dateUnit, offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional(), notFollowedBy: wordList.optional(), notAfter: wordList.optional(),
+    /** counted from the year the text wrote last (次年, 同年), from refDate only when there is none */
+    anaphoric: z.boolean().optional(),
   })),
   gluedBefore: wordList,
   yearParts: z.array(partRule),

@@ -188,7 +188,11 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
   const entry = hit.value;
   let end = i + hit.word.length;
   if (entry.notFollowedBy?.has(view[end] ?? '') || entry.notAfter?.has(view[i - 1] ?? '')) return null;
-  let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
+  // 次年, 同年: counted from the year the text wrote last. Without one, 次年 is read like
+  // 明年 (预计次年, a forecast), while 同年 names a year the text does not give: XXXX.
+  const anchored = entry.anaphoric && opts.anchorYear !== undefined;
+  const unknown = entry.anaphoric && !anchored && entry.offset === 0;
+  let value = anchored ? String(Number(opts.anchorYear) + entry.offset) : unknown ? 'XXXX' : resolveDeictic(entry.unit, entry.offset, ctx.refDate);
   let mod: DateCandidate['mod'] = entry.mod;
   if (entry.unit === 'year' && !entry.mod) {
     const rest = afterYear(view, end, rules.numerals, tables, opts);
@@ -228,7 +232,7 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
       mod = edge.part;
     }
   }
-  return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
+  return { type: 'date', start: i, end, rule: 'date.deictic', value, ...(!anchored && !unknown && { relative: true as const }), ...(mod && { mod }) };
 }
 
 /** 第二周 after a deictic month, as an ISO week. */
@@ -644,6 +648,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       if (joined && !range) found[found.length - 1] = joined;
       else found.push(joined ?? candidate);
       lastYear = yearOf(joined ?? candidate) ?? lastYear;
+      opts.anchorYear = lastYear;
       i = (joined ?? candidate).end;
     } else {
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)

@@ -49,6 +49,8 @@ export interface ParseOptions {
   /** reading the second end of a range (after 至, -): 2008.03-2009 ends in a bare year */
   rangeTail?: boolean;
   refDate?: RefDate;
+  /** the year of the latest date read so far (2019年5月 -> '2019'), the anchor of 次年 and 同年 */
+  anchorYear?: string;
 }
 
 const MIN_YEAR = 1800;

@@ -28,6 +28,8 @@ export interface DeicticEntry {
   /** characters right after or right before the word that make it part of another phrase */
   notFollowedBy?: ReadonlySet<string>;
   notAfter?: ReadonlySet<string>;
+  /** a year counted from the year the text wrote last (次年), else from refDate */
+  anaphoric?: boolean;
 }
 
 export interface DateTables {
