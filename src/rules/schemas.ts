@@ -49,13 +49,27 @@ const holiday = z.union([
 const partRule = z.strictObject({ word, part: part.nullable(), notFollowedBy: wordList.optional() });
 
 export const dateKeywordsFile = z.strictObject({
-  deictic: z.record(word, z.strictObject({ unit: dateUnit, offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional() })),
+  /** notFollowedBy / notAfter: characters right after / before that show another word (最近的, 离…最近) */
+  deictic: z.record(word, z.strictObject({
+    unit: dateUnit, offset: z.number().int(), mod: z.enum(['START', 'MID', 'END']).optional(), notFollowedBy: wordList.optional(), notAfter: wordList.optional(),
+    /** counted from the year the text wrote last (次年, 同年), from refDate only when there is none */
+    anaphoric: z.boolean().optional(),
+  })),
   gluedBefore: wordList,
   yearParts: z.array(partRule),
   monthParts: z.array(partRule),
   /** 暑假, 寒假 after a year: the months the school break takes up */
   schoolBreaks: z.record(word, z.strictObject({ month: z.number().int().min(1).max(12), monthTo: z.number().int().min(1).max(12) })),
   rangeJoiners: wordList,
+  /** between the days of a list that write the month once (3月5日、6日) */
+  listJoiners: wordList,
+  /** right before a date: it recurs (每月15日), a set, no date */
+  setMarkers: wordList,
+  /** before 年 + a month: 同年9月 and 当年十月 take the year written last */
+  sameYearMarks: wordList,
+  /** 2020年春: a season written with one character, and the Han characters that may follow it */
+  seasonChars: z.record(z.string().length(1), z.enum(['SP', 'SU', 'FA', 'WI'])),
+  seasonCharFollowers: wordList,
   dayNotFollowedBy: wordList,
   weekdayPrefixes: wordList,
   /** weekday character -> ISO day (1 Monday .. 7 Sunday); null for 周末 (no single day) */
@@ -71,6 +85,8 @@ export const dateKeywordsFile = z.strictObject({
   codeCues: wordList,
   numberFollowers: wordList,
   holidays: z.record(word, holiday),
+  /** after a holiday inside one token (元旦假期): the holiday still ends there */
+  holidayFollowers: wordList,
   centuryParts: z.array(partRule),
   centuryFollowers: wordList,
   twoYearFollowers: wordList,

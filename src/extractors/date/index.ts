@@ -10,7 +10,7 @@ import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGU
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
-import { isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
+import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
 import { matchPart } from './tables.js';
 import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
 import { centuryAt } from './century.js';
@@ -126,17 +126,73 @@ function dayAfterMonth(view: string, i: number, numerals: NumeralTables) {
   return view[u] === '日' || view[u] === '号' ? { end: u + 1, day: n.min } : null;
 }
 
+/**
+ * 昨（9）日, 今(10)日, 本（3）月, 去（2024）年: papers in Taiwan and Hong Kong write the day,
+ * month or year of a deictic word in brackets; the deictic word (昨日, 本月, 去年) is the
+ * first character and the unit. The written number wins over refDate, which only
+ * places a day or month: the one nearest to where the deictic word points. A year
+ * may be written in the Republic era (去（113）年 is 2024).
+ */
+function bracketedDeicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
+  const { view } = ctx;
+  const n = wholeNumber(view, i + 2, rules.numerals);
+  if (!n || (view[n.end] !== '）' && view[n.end] !== ')')) return null;
+  const unit = view[n.end + 1];
+  if (unit !== '日' && unit !== '月' && unit !== '年') return null;
+  const entry = rules.dates.deictic.startingAt(view[i]! + unit, 0)?.value;
+  if (!entry || entry.mod) return null;
+  const end = n.end + 2;
+  if (entry.unit === 'year') {
+    const year = n.plainDigits && n.digitCount === 4 ? n.min : n.digitCount === 3 && n.min >= 100 && n.min < 200 ? n.min + 1911 : undefined;
+    if (year === undefined) return null;
+    // 今（2025）年第一季, 去（2024）年12月: what may follow a year
+    const rest = afterYear(view, end, rules.numerals, rules.dates, opts);
+    const t = rest && timex(rest, String(year));
+    return { type: 'date', start: i, end: t ? rest.end : end, rule: 'date.deictic', value: t ? t.value : String(year), relative: true, ...(t?.mod && { mod: t.mod }) };
+  }
+  if ((entry.unit !== 'day' && entry.unit !== 'month') || n.min < 1 || n.min > (unit === '日' ? 31 : 12)) return null;
+  const value = entry.unit === 'day' ? nearestDay(resolveDeictic('day', entry.offset, ctx.refDate), n.min) : nearestMonth(resolveDeictic('month', entry.offset, ctx.refDate), n.min);
+  return value ? { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true } : null;
+}
+
+/** Day `day` in the month of `anchor` (2025-01 or 2025-01-10), or in the month before or after when that is nearer. */
+function nearestDay(anchor: string, day: number): string | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(anchor);
+  if (!m) return `XXXX-XX-${pad2(day)}`;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  let shift = 0;
+  if (m[3] !== undefined && Math.abs(day - Number(m[3])) > 15) shift = day > Number(m[3]) ? -1 : 1;
+  const first = new Date(Date.UTC(y, mo - 1 + shift, 1));
+  const [year, month] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+  return isRealDay(year, month, day) ? `${year}-${pad2(month)}-${pad2(day)}` : null;
+}
+
+/** Month `month` in the year of `anchor` (2025-01), or in the year before or after when that is nearer. */
+function nearestMonth(anchor: string, month: number): string {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(anchor);
+  if (!m) return `XXXX-${pad2(month)}`;
+  let year = Number(m[1]);
+  if (m[2] !== undefined && Math.abs(month - Number(m[2])) > 6) year += month > Number(m[2]) ? -1 : 1;
+  return `${year}-${pad2(month)}`;
+}
+
 /** 今年, 去年底, 今年初, 去年 10 月, 近日, 本周, 上个月22号, 上季度末 */
 function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
+  if (view[i + 1] === '（' || view[i + 1] === '(') return bracketedDeicticAt(ctx, i, rules, opts);
   // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
   if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);
   if (!hit) return null;
   const entry = hit.value;
   let end = i + hit.word.length;
-  let value = resolveDeictic(entry.unit, entry.offset, ctx.refDate);
+  if (entry.notFollowedBy?.has(view[end] ?? '') || entry.notAfter?.has(view[i - 1] ?? '')) return null;
+  // 次年, 同年: counted from the year the text wrote last. Without one, 次年 is read like
+  // 明年 (预计次年, a forecast), while 同年 names a year the text does not give: XXXX.
+  const anchored = entry.anaphoric && opts.anchorYear !== undefined;
+  const unknown = entry.anaphoric && !anchored && entry.offset === 0;
+  let value = anchored ? String(Number(opts.anchorYear) + entry.offset) : unknown ? 'XXXX' : resolveDeictic(entry.unit, entry.offset, ctx.refDate);
   let mod: DateCandidate['mod'] = entry.mod;
   if (entry.unit === 'year' && !entry.mod) {
     const rest = afterYear(view, end, rules.numerals, tables, opts);
@@ -165,6 +221,10 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
         if (part.part === 'START' || part.part === 'MID' || part.part === 'END') mod = part.part;
       }
     }
+  } else if (entry.unit === 'week' && view[end] === '末') {
+    // 本周末, 下周末: the weekend of that ISO week (TIMEX3 2024-W16-WE)
+    end++;
+    if (/W(\d{2}|XX)$/.test(value)) value += '-WE';
   } else if (entry.unit === 'quarter') {
     const edge = matchPart(view, end, tables.quarterEdges);
     if (edge?.part === 'START' || edge?.part === 'END') {
@@ -172,7 +232,7 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
       mod = edge.part;
     }
   }
-  return { type: 'date', start: i, end, rule: 'date.deictic', value, relative: true, ...(mod && { mod }) };
+  return { type: 'date', start: i, end, rule: 'date.deictic', value, ...(!anchored && !unknown && { relative: true as const }), ...(mod && { mod }) };
 }
 
 /** 第二周 after a deictic month, as an ISO week. */
@@ -199,7 +259,9 @@ function holidayAfter(ctx: DocContext, i: number, rules: DateRules) {
 function holidayAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   if (ctx.boundary[i] !== 1) return null;
   const h = holidayAfter(ctx, i, rules);
-  if (!h || (ctx.boundary[h.end] !== 1 && isHan(ctx.view[h.end]))) return null;
+  if (!h) return null;
+  const endsWord = ctx.boundary[h.end] === 1 || !isHan(ctx.view[h.end]) || rules.dates.holidayFollowers.some((w) => ctx.view.startsWith(w, h.end));
+  if (!endsWord) return null;
   const t = timex(h, 'XXXX')!;
   const resolved = resolvePartial(h, t.value, ctx.refDate);
   return { type: 'date', start: i, end: h.end, rule: 'date.holiday', value: t.value, ...(resolved && { resolved }) };
@@ -248,6 +310,19 @@ function solarTermAt(ctx: DocContext, i: number, rules: DateRules): DateCandidat
   return { type: 'date', start: i, end, rule: 'date.solar-term', value: 'XXXX-XX-XX', ...(resolved && { resolved }) };
 }
 
+/**
+ * N and a half months from refDate (两个半月前), at month granularity: half a month
+ * is 15 days, counted from refDate's day or, with a month-level refDate, from the
+ * middle of its month.
+ */
+function halfMonthsFrom(ref: RefDate | undefined, months: number): string {
+  if (!ref || ref.month === undefined) return resolveDeictic('month', months, ref);
+  const sign = months < 0 ? -1 : 1;
+  const date = new Date(Date.UTC(ref.year, ref.month - 1 + months, 1));
+  date.setUTCDate(Math.min(ref.day ?? 15, daysInMonth(date.getUTCFullYear(), date.getUTCMonth() + 1)) + sign * 15);
+  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}`;
+}
+
 /** 3天前, 两年后, 5个月以后, 七年半后, 半年后: N units from refDate (relative; story-anchored ones are optional in gold). */
 function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate | null {
   const { view } = ctx;
@@ -264,18 +339,25 @@ function relativeAt(ctx: DocContext, i: number, rules: DateRules): DateCandidate
     count = n.min;
     u = skipSpaces(view, n.end, 1);
   }
-  const unit = rules.dates.relativeUnits.startingAt(view, u);
+  // 三个多月后, 两个半月前: 多 or 半 between 个 and the unit
+  const infix = view[u] === '个' && (view[u + 1] === '多' || view[u + 1] === '半') && count >= 1 ? view[u + 1] : undefined;
+  const unit = infix ? rules.dates.relativeUnits.startingAt(`个${view.slice(u + 2, u + 4)}`, 0) : rules.dates.relativeUnits.startingAt(view, u);
   if (!unit) return null;
-  let after = u + unit.word.length;
+  let after = u + unit.word.length + (infix ? 1 : 0);
+  if (infix === '半' && unit.value !== 'month') return null;
   // 七年半后: a year and a half is counted in months
   let months = unit.value === 'year' ? count * 12 : unit.value === 'quarter' ? count * 3 : undefined;
   if (unit.value === 'year' && view[after] === '半' && count >= 1) {
     months = count * 12 + 6;
     after++;
+  } else if (!infix && view[after] === '多' && count >= 1) {
+    // 一年多前, 三天多后: "N and some" is read as N, the nearest whole count
+    after++;
   }
   const d = rules.dates.relativeDirections.startingAt(view, after);
   if (!d) return null;
   const end = after + d.word.length;
+  if (infix === '半') return { type: 'date', start: i, end, rule: 'date.relative', value: halfMonthsFrom(ctx.refDate, d.value * count), relative: true };
   const value = months !== undefined && months % 12 !== 0
     ? resolveDeictic('month', d.value * months, ctx.refDate)
     : resolveDeictic(unit.value === 'quarter' ? 'month' : unit.value, d.value * (unit.value === 'quarter' ? months! : count), ctx.refDate);
@@ -334,11 +416,15 @@ function yearPartAlone(ctx: DocContext, i: number, rules: DateRules): DateCandid
   if (ctx.boundary[i] !== 1) return null;
   const p = matchPart(ctx.view, i, rules.dates.yearParts);
   if (!p || !p.part || !/^[QH]/.test(p.part) || p.word.length < 2) return null;
-  const end = i + p.word.length;
-  if (ctx.boundary[end] !== 1) return null;
+  let end = i + p.word.length;
+  // 上半年末, 三季度初: the start or end of that quarter or half
+  const edge = matchPart(ctx.view, end, rules.dates.quarterEdges);
+  const mod = edge?.part === 'START' || edge?.part === 'END' ? edge.part : undefined;
+  if (mod) end += edge!.word.length;
+  else if (ctx.boundary[end] !== 1) return null;
   const value = `XXXX-${p.part}`;
   const resolved = resolvePartial({ part: p.part }, value, ctx.refDate);
-  return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }) };
+  return { type: 'date', start: i, end, rule: 'date.year-part', value, ...(resolved && { resolved }), ...(mod && { mod }) };
 }
 
 /** Is the value fully known (no X)? Deictic values are, once refDate is given. */
@@ -346,6 +432,8 @@ const concrete = (v: string) => !v.includes('X');
 
 /** 2019-2023年, 2019 年 -2023 年, 2019年至2023年, 3月至5月, 前年10月到去年4月: one mention, value a/b. */
 function joinRange(ctx: DocContext, a: DateCandidate, b: DateCandidate, tables: DateTables): DateCandidate | null {
+  // far apart: no joiner fits between (most pairs of dates in an article)
+  if (b.start - a.end > tables.rangeJoiners[0]!.length + 4) return null;
   if (a.mod || b.mod || a.value.includes('/') || b.value.includes('/')) return null;
   if ((a.relative || b.relative) && !(concrete(a.resolved ?? a.value) && concrete(b.resolved ?? b.value))) return null;
   const between = ctx.view.slice(a.end, b.start).trim();
@@ -482,13 +570,72 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   return b && joinRange(ctx, a, b, rules.dates);
 }
 
+const SINGLE_DAY = /^(\d{4}|XXXX)-\d{2}-(\d{2})$/;
+
+/**
+ * 3月5日、6日, 8月3号，4号，5号: a day written alone right after a day of a month, with
+ * only a list joiner between, is the next item of a list and takes that month (and year);
+ * a later day only, since lists run forward, with the same unit (日 or 号) as that day.
+ */
+function listedDayAt(ctx: DocContext, i: number, previous: DateCandidate | undefined, rules: DateRules): DateCandidate | null {
+  if (!previous || i - previous.end > 3) return null;
+  const day = SINGLE_DAY.exec(previous.value);
+  if (!day) return null;
+  const between = ctx.view.slice(previous.end, i).trim();
+  if (!rules.dates.listJoiners.includes(between)) return null;
+  const parts = rangeDayAt(ctx.view, i, rules.numerals);
+  // the same unit as the day before (3月5日，6号线 is a metro line)
+  if (!parts || parts.day! <= Number(day[2]) || ctx.view[parts.end - 1] !== ctx.view[previous.end - 1]) return null;
+  if (rules.dates.dayNotFollowedBy.has(ctx.view[parts.end] ?? '')) return null;
+  const value = previous.value.slice(0, 8) + pad2(parts.day!);
+  const resolved = previous.resolved && SINGLE_DAY.test(previous.resolved) ? previous.resolved.slice(0, 8) + pad2(parts.day!) : undefined;
+  if (!realDays(value) || (resolved && !realDays(resolved))) return null;
+  return {
+    type: 'date', start: i, end: parts.end, rule: 'date.d', value,
+    ...(resolved && { resolved }), ...(previous.relative && { relative: true as const }),
+  };
+}
+
+/** Does a set marker (每月, 每逢) end at i? Only looked up after one of their last characters. */
+function setMarkerBefore(view: string, i: number, tables: DateTables): boolean {
+  return tables.setMarkerEnds.has(view[i - 1] ?? '') && tables.setMarkers.some((w) => view.endsWith(w, i));
+}
+
+/** The year a date writes or resolves to (2024年4月 -> 2024), unless it is an interval. */
+function yearOf(c: DateCandidate): string | undefined {
+  const v = c.resolved ?? c.value;
+  return /^\d{4}/.test(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
+}
+
+/**
+ * A month or day whose year is a 年 no rule read (see keywords.yaml sameYearMarks):
+ * 同年/当年 + the month in `year`, the year written last (one mention with 同年), else the
+ * month with its year unknown (no resolved).
+ */
+function afterUnreadYear(ctx: DocContext, c: DateCandidate, year: string | undefined, tables: DateTables): DateCandidate {
+  if (c.relative || !c.value.startsWith('XXXX-')) return c;
+  const mark = ctx.view[c.start - 2] ?? '';
+  const { resolved: _unknown, ...rest } = c;
+  if (!tables.sameYearMarks.has(mark)) return rest;
+  return { ...rest, start: c.start - 2, ...(year && { value: year + c.value.slice(4) }) };
+}
+
 export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[] {
   const { view } = ctx;
   const found: DateCandidate[] = [];
+  // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
+  let lastYear: string | undefined;
   const { chars: starts, families } = dateStarts(rules);
   const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
   for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
-    const candidate = candidateAt(ctx, i, rules, opts, families);
+    let candidate = candidateAt(ctx, i, rules, opts, families);
+    if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
+    // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
+    if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
+      i = (rangeAfter(ctx, candidate, rules, opts) ?? candidate).end;
+      continue;
+    }
+    if (candidate && view.charCodeAt(candidate.start - 1) === 0x5e74 /* 年 */) candidate = afterUnreadYear(ctx, candidate, lastYear, rules.dates);
     // 1月1日元旦: a holiday right after a date names that date again
     if (candidate?.rule === 'date.holiday' && found.at(-1)?.end === i) {
       i = candidate.end;
@@ -500,6 +647,8 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       const joined = range ?? (previous && joinRange(ctx, previous, candidate, rules.dates));
       if (joined && !range) found[found.length - 1] = joined;
       else found.push(joined ?? candidate);
+      lastYear = yearOf(joined ?? candidate) ?? lastYear;
+      opts.anchorYear = lastYear;
       i = (joined ?? candidate).end;
     } else {
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)

@@ -43,7 +43,14 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
   // most numbers are no date: only a separator after the digits, or eight digits, can start one
   let run = i;
   while (run < view.length && run - i < 9 && isAsciiDigit(view[run])) run++;
-  if (run - i !== 8 && !SEPARATORS.has(view[run] ?? '')) return null;
+  const digits = run - i;
+  if (digits !== 8) {
+    const sep = view[run] ?? '';
+    if (!SEPARATORS.has(sep)) return null;
+    // every form below opens with 1, 2 or 4 digits; after a point or a space only the year
+    // forms (4 digits) remain, so decimals (10.5亿) and spaced counts (18 亿) stop here
+    if (digits === 3 || digits > 4 || ((sep === '.' || sep === ' ') && digits !== 4)) return null;
+  }
   const s = view.slice(i, i + 16);
   const next = (len: number) => view[i + len] ?? '';
   const relaxed = opts.expression || opts.rangeTail;

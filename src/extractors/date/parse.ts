@@ -5,7 +5,7 @@
  * Ranges and deictic words are handled by the extractor; numeric forms by numeric.ts.
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, skipSpaces } from '../../text/matchView.js';
+import { isAsciiDigit, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
 import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
@@ -49,6 +49,8 @@ export interface ParseOptions {
   /** reading the second end of a range (after 至, -): 2008.03-2009 ends in a bare year */
   rangeTail?: boolean;
   refDate?: RefDate;
+  /** the year of the latest date read so far (2019年5月 -> '2019'), the anchor of 次年 and 同年 */
+  anchorYear?: string;
 }
 
 const MIN_YEAR = 1800;
@@ -121,7 +123,11 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
   let day: number | undefined;
   let dayTo: number | undefined;
   let part: DatePart | undefined;
-  if (monthRange) return { end, month, monthTo: monthRange.min, day, part };
+  if (monthRange) {
+    // 1-9月份: 份 (a part word with no mod) belongs to the range; 1-3月底 is not one range
+    const p = matchPart(view, end, tables.monthParts);
+    return { end: p && p.part === null ? end + p.word.length : end, month, monthTo: monthRange.min, day, part };
+  }
   const d = skipSpaces(view, end, 1);
   const dayNumber = wholeNumber(view, d, numerals);
   if (dayNumber && dayNumber.min >= 1 && dayNumber.min <= 31) {
@@ -155,7 +161,8 @@ function monthAt(view: string, i: number, numerals: NumeralTables, tables: DateT
 /** 前三季度, 后两个季度, 前五个月, 后三月, 首月, 第8个月: a span of a year counted from one end. */
 function countedSpanAt(view: string, i: number, numerals: NumeralTables) {
   if (view.startsWith('首月', i)) return { end: i + 2, month: 1 };
-  const head = view[i];
+  // 头两个月 is 前两个月
+  const head = view[i] === '头' ? '前' : view[i];
   if (head !== '前' && head !== '后' && head !== '第') return null;
   const n = wholeNumber(view, i + 1, numerals);
   if (!n) return null;
@@ -192,6 +199,9 @@ export function afterYear(view: string, yearEnd: number, numerals: NumeralTables
   if (holiday) return { end: k + holiday.word.length, holiday: holiday.value };
   const term = tables.solarTerms.startingAt(view, k);
   if (term) return { end: k + term.word.length, solarTerm: term.value };
+  // after the solar terms: 2020年冬至 is the solstice, not winter until something
+  const season = tables.seasonChars.get(view[k] ?? '');
+  if (season && (!isHan(view[k + 1]) || tables.seasonCharFollowers.has(view[k + 1]!))) return { end: k + 1, part: season };
   const span = countedSpanAt(view, k, numerals);
   if (span) return span;
   const lunar = lunarAt(view, k, numerals, tables, true);
@@ -234,11 +244,31 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
   return null;
 }
 
+/**
+ * What may follow the number that opens a date written with words: 年, 月, 日, Q (2023Q4),
+ * 夕 (七夕) or a range joiner (1-5月). Built once per tables.
+ */
+const openersCache = new WeakMap<DateTables, Set<string>>();
+function numberFollowersOfDates(tables: DateTables): Set<string> {
+  let set = openersCache.get(tables);
+  if (!set) {
+    set = new Set(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners.map((w) => w[0]!)]);
+    openersCache.set(tables, set);
+  }
+  return set;
+}
+
 /** A calendar expression starting at i, or null. */
 export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}): DateParts | null {
   if (isAsciiDigit(view[i])) {
     const numeric = numericDateAt(view, i, tables, opts);
     if (numeric) return numeric;
+  }
+  // most numbers are amounts and counts: unless a date word follows, no form below can match
+  // (a bare year needs a range or a known time expression, which skip this test)
+  if (!opts.rangeTail && !opts.expression) {
+    const n = scanNumber(view, i, numerals);
+    if (n && !numberFollowersOfDates(tables).has(view[skipSpaces(view, n.end, 2)] ?? '')) return null;
   }
   const year = yearNumberAt(view, i, numerals);
   if (year) {
@@ -253,6 +283,13 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
     }
     const rest = afterYear(view, y + 1, numerals, tables, opts);
     return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: 'ymd' };
+  }
+  // 24Q1, 23Q4: two digits of a year and a quarter, the way financial news writes them
+  if (isAsciiDigit(view[i]) && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
+    const q = view.charCodeAt(i + 3) - 0x30;
+    if (q >= 1 && q <= 4 && !isAsciiDigit(view[i + 4]) && !isLatinLetter(view[i + 4])) {
+      return { start: i, end: i + 4, shortYear: Number(view.slice(i, i + 2)), part: `Q${q}` as DatePart, form: 'ymd' };
+    }
   }
   const short = shortYearAt(view, i, numerals, tables, opts);
   if (short) return short;

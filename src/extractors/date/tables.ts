@@ -21,8 +21,19 @@ export interface PartRule {
   notFollowedBy: ReadonlySet<string>;
 }
 
+export interface DeicticEntry {
+  unit: DeicticUnit;
+  offset: number;
+  mod?: 'START' | 'MID' | 'END';
+  /** characters right after or right before the word that make it part of another phrase */
+  notFollowedBy?: ReadonlySet<string>;
+  notAfter?: ReadonlySet<string>;
+  /** a year counted from the year the text wrote last (次年), else from refDate */
+  anaphoric?: boolean;
+}
+
 export interface DateTables {
-  deictic: WordTable<{ unit: DeicticUnit; offset: number; mod?: 'START' | 'MID' | 'END' }>;
+  deictic: WordTable<DeicticEntry>;
   gluedBefore: ReadonlySet<string>;
   /** first characters of the deictic words (今, 去, 本, 近 ...) */
   deicticFirstChars: string[];
@@ -32,6 +43,17 @@ export interface DateTables {
   /** 暑假, 寒假: months of a year */
   schoolBreaks: WordTable<{ month: number; monthTo: number }>;
   rangeJoiners: readonly string[];
+  listJoiners: readonly string[];
+  /** 每月, 每逢 right before a date: a set, no date; longest first */
+  setMarkers: readonly string[];
+  /** last characters of the set markers */
+  setMarkerEnds: ReadonlySet<string>;
+  /** 同, 当 (同年9月: the year written last) */
+  sameYearMarks: ReadonlySet<string>;
+  /** 春 -> SP: a season in one character after a year (2020年春) */
+  seasonChars: ReadonlyMap<string, DatePart>;
+  /** Han characters that may follow such a season (2020年春至夏); any other makes a word (春节, 冬奥会) */
+  seasonCharFollowers: ReadonlySet<string>;
   dayNotFollowedBy: ReadonlySet<string>;
   weekdayPrefixes: readonly string[];
   weekdays: ReadonlyMap<string, number | null>;
@@ -54,6 +76,7 @@ export interface DateTables {
   numberFollowers: ReadonlySet<string>;
   holidays: WordTable<Holiday>;
   holidayFirstChars: string[];
+  holidayFollowers: readonly string[];
   lunarMarkers: readonly string[];
   eras: WordTable<number>;
   deicticPairs: WordTable<{ unit: DeicticUnit; from: number; to: number }>;
@@ -91,8 +114,10 @@ function compileParts(parts: z.infer<typeof dateKeywordsFile>['yearParts'], fail
 }
 
 export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: (reason: string) => never): DateTables {
-  const deictic = new WordTable<{ unit: DeicticUnit; offset: number; mod?: 'START' | 'MID' | 'END' }>();
-  for (const [word, entry] of Object.entries(file.deictic)) deictic.set(word, entry);
+  const deictic = new WordTable<DeicticEntry>();
+  for (const [word, { notFollowedBy, notAfter, ...entry }] of Object.entries(file.deictic)) {
+    deictic.set(word, { ...entry, ...(notFollowedBy && { notFollowedBy: new Set(notFollowedBy) }), ...(notAfter && { notAfter: new Set(notAfter) }) });
+  }
   return {
     deictic,
     deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
@@ -101,6 +126,12 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     monthParts: compileParts(file.monthParts, fail),
     schoolBreaks: table(file.schoolBreaks),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
+    listJoiners: [...file.listJoiners],
+    setMarkers: [...file.setMarkers].sort((a, b) => b.length - a.length),
+    setMarkerEnds: new Set(file.setMarkers.map((w) => w.at(-1)!)),
+    sameYearMarks: new Set(file.sameYearMarks),
+    seasonChars: new Map(Object.entries(file.seasonChars)),
+    seasonCharFollowers: new Set(file.seasonCharFollowers),
     dayNotFollowedBy: new Set(file.dayNotFollowedBy),
     weekdayPrefixes: [...file.weekdayPrefixes].sort((a, b) => b.length - a.length),
     weekdays: new Map(Object.entries(file.weekdays)),
@@ -116,6 +147,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     numberFollowers: new Set(file.numberFollowers),
     holidays: table(file.holidays),
     holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
+    holidayFollowers: [...file.holidayFollowers],
     centuryParts: compileParts(file.centuryParts, fail),
     centuryFollowers: new Set(file.centuryFollowers),
     twoYearFollowers: [...file.twoYearFollowers],
