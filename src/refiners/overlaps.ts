@@ -9,13 +9,12 @@ import type { Candidate } from '../extractors/candidate.js';
 const PRIORITY: Record<Candidate['type'], number> = { money: 0, date: 1, company: 2, person: 3 };
 
 export function resolveOverlaps<C extends Candidate>(candidates: readonly C[], textLength: number): C[] {
-  const ranked = candidates
-    .map((c, order) => ({ c, order }))
-    .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || PRIORITY[a.c.type] - PRIORITY[b.c.type] || a.order - b.order);
+  // Array.prototype.sort is stable: equal candidates keep their input (rule) order
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type]);
   const kept: C[] = [];
   // occupancy per character: linear in the total span length, whatever the mention count
   const taken = new Uint8Array(textLength);
-  for (const { c } of ranked) {
+  for (const c of ranked) {
     let free = true;
     for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
     if (!free) continue;

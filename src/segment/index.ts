@@ -128,6 +128,9 @@ export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8
  * a name we must keep whole (the company lexicon).
  */
 export function splitGlued(tokens: Token[], known: (word: string) => boolean, glue: ReadonlySet<string>): Token[] {
+  const glued = (w: string) => w.length >= 3 && ((glue.has(w[0]!) && known(w.slice(1))) || (glue.has(w[w.length - 1]!) && known(w.slice(0, -1))));
+  // most articles have none: keep the array
+  if (!tokens.some((t) => glued(t.word))) return tokens;
   const out: Token[] = [];
   for (const t of tokens) {
     const w = t.word;
