@@ -19,7 +19,8 @@ import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
-import type { PersonTables } from './tables.js';
+import { allCharsAre, FOREIGN_NAME_CHAR, type PersonTables } from './tables.js';
+import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
 
@@ -29,10 +30,13 @@ export interface PersonRules {
 
 // a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
-const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
+// TRANSLITERATED's longest run before its first dot
+const BEFORE_DOT_MAX = 6;
+// sticky: tried only where a capital letter starts a match (see capitalisedMatches)
+const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/y;
 
 // a single capitalised word, not part of a longer Latin run
-const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/g;
+const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/y;
 const OPEN_BRACKET = new Set(['（', '(']);
 const CLOSE_BRACKET = new Set(['）', ')']);
 const GLOSS_MAX = 40;
@@ -116,14 +120,14 @@ function itemBefore(view: string, to: number, t: PersonTables): { start: number;
   return to - start >= 2 && to - start <= NAME_MAX ? { start, end: to } : null;
 }
 
-function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+function chineseNames(ctx: DocContext, t: PersonTables, surnames: readonly number[]): PersonCandidate[] {
   const all: NameCandidate[] = [];
-  for (let i = t.surnameStarts.next(ctx.view, 0); i !== -1; i = t.surnameStarts.next(ctx.view, i + 1)) {
+  for (const i of surnames) {
     const c = nameAt(ctx, i, t);
     if (c) all.push(c);
   }
   const accepted: PersonCandidate[] = all.filter(acceptedAlone).map((c) => ({ type: 'person', start: c.start, end: c.end, rule: 'person.chinese' }));
-  return [...accepted, ...listNames(ctx, accepted, t)];
+  return accepted.concat(listNames(ctx, accepted, t));
 }
 
 /**
@@ -131,14 +135,14 @@ function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
  * words next to the dots, without a title before (首席执行官托马斯·韦伯) or a function
  * word or verb after (韦伯在签约仪式上表示): each part ends at a common word.
  */
-function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+function transliterated(ctx: DocContext, t: PersonTables, dots: readonly number[]): PersonCandidate[] {
   const { view } = ctx;
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
   // beyond the word next to the dot, a part goes on only with transliteration characters
   // (马蒂亚斯·科雷尔 | 获奖, 遗孀 | 埃莉诺·罗斯福)
-  const foreign = (word: string) => [...word].every((ch) => t.foreignNameChars.has(ch));
-  for (const m of view.matchAll(TRANSLITERATED)) {
+  const foreign = (word: string) => allCharsAre(word, 0, word.length, FOREIGN_NAME_CHAR, t);
+  for (const m of dottedRuns(view, dots)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
     const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
     let start = firstDot;
@@ -166,6 +170,26 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
     if (start < firstDot && end > lastDot + 1) out.push({ type: 'person', start, end, rule: 'person.transliterated' });
   }
   return out;
+}
+
+/**
+ * The matches of TRANSLITERATED, in order, as matchAll gives them. A match has a middle dot
+ * within BEFORE_DOT_MAX characters of its start, so each search starts that far before the
+ * next dot: run from every Han character, the expression costs more than all the rest of
+ * the person extractor, and most articles have no dot at all.
+ */
+function dottedRuns(view: string, dots: readonly number[]): RegExpExecArray[] {
+  const runs: RegExpExecArray[] = [];
+  let from = 0;
+  for (const dot of dots) {
+    if (dot < from) continue;
+    TRANSLITERATED.lastIndex = Math.max(from, dot - BEFORE_DOT_MAX);
+    const m = TRANSLITERATED.exec(view);
+    if (!m) break;
+    runs.push(m);
+    from = m.index + m[0].length;
+  }
+  return runs;
 }
 
 function previousBoundary(ctx: DocContext, from: number, floor: number): number {
@@ -204,12 +228,32 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   return out;
 }
 
-function latinNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
-  const out: PersonCandidate[] = [...ctx.view.matchAll(LATIN_NAME)]
+/**
+ * The matches of a sticky expression whose matches start with a capital letter, in order and
+ * without overlap, as matchAll gives them for its /g twin. Tried only at the capitals: the /g
+ * form would try every character of the article.
+ */
+function capitalisedMatches(view: string, at: readonly number[], pattern: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const i of at) {
+    if (i < from) continue;
+    pattern.lastIndex = i;
+    const m = pattern.exec(view);
+    if (!m) continue;
+    out.push(m);
+    from = i + m[0].length;
+  }
+  return out;
+}
+
+function latinNames(ctx: DocContext, t: PersonTables, capitals: readonly number[]): PersonCandidate[] {
+  if (capitals.length === 0) return [];
+  const out: PersonCandidate[] = capitalisedMatches(ctx.view, capitals, LATIN_NAME)
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
   // 编剧Robin: one capitalised word right after a title is a name (or a handle) too
-  for (const m of ctx.view.matchAll(LATIN_WORD)) {
+  for (const m of capitalisedMatches(ctx.view, capitals, LATIN_WORD)) {
     const titleEnd = skipSpacesBack(ctx.view, m.index, 1);
     if (titleEnd === m.index && m.index > 0 && !isHan(ctx.view[m.index - 1])) continue;
     // (大股东Brightwater: a title a company can hold too says nothing)
@@ -286,8 +330,10 @@ function teamNames(view: string, people: readonly PersonCandidate[]): Set<string
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person), ...honorificNames(ctx, rules.person)];
-  const all = [...found, ...latinGlosses(ctx.view, found), ...repeats(ctx, found, rules.person)];
+  const t = rules.person;
+  const at = landmarks(ctx, t);
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
   // no per-name scan unless the text has a fixture at all
   if (!mayHaveFixture(ctx.view)) return all;
   const teams = teamNames(ctx.view, all);

@@ -2,14 +2,42 @@
 import type { z } from 'zod';
 import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
-import { charClass, type CharClass } from '../../text/charClass.js';
+import { isInlineSpace } from '../../text/matchView.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
+/**
+ * Bits of PersonTables.charRoles: what one character can be in or around a name. The extractor
+ * asks at every surname and in every token; a typed-array read by charCodeAt allocates nothing
+ * (text[i] makes a string for each Han character, and a Set then hashes it), and a bit that is
+ * not set spares the dictionary lookup it stands for.
+ */
+export const GIVEN_NAME_CHAR = 1, FOREIGN_NAME_CHAR = 2, NOT_GIVEN_NAME_CHAR = 4, GLUED_CHAR = 8;
+export const COMMON_SURNAME = 16, RARE_SURNAME = 32, COMPOUND_SURNAME_START = 64, COMPOUND_SURNAME_END = 128;
+/** the last character of some title (会长, CEO): no title ends before any other */
+export const TITLE_END = 256;
+/** the first character of some speech verb or doctrine (表示, 理论): a cue glued to a name starts with one */
+export const CUE_START = 512;
+/** an inline space (isInlineSpace) */
+export const INLINE_SPACE = 1024;
+/** the first character of some surname: where a Chinese name can start */
+export const SURNAME_START = COMMON_SURNAME | RARE_SURNAME | COMPOUND_SURNAME_START;
+
+/** The role bits of the character at i (0 outside the text). */
+export function charRole(text: string, i: number, t: PersonTables): number {
+  return i >= 0 && i < text.length ? t.charRoles[text.charCodeAt(i)]! : 0;
+}
+
+/** Does every character of text[from, to) have the role bit? (true for an empty range) */
+export function allCharsAre(text: string, from: number, to: number, role: number, t: PersonTables): boolean {
+  for (let i = from; i < to; i++) if (!(t.charRoles[text.charCodeAt(i)]! & role)) return false;
+  return true;
+}
+
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
-  /** first characters of all surnames, to jump between candidate positions */
-  surnameStarts: CharClass;
+  /** role bits by UTF-16 code unit, from the lists below (see charRole) */
+  charRoles: Uint16Array;
   /** role words written before a name (创始人, CEO) */
   titles: WordTable<true>;
   /** words right after a name: titles (博士) and verbs (表示, 创立) */
@@ -53,6 +81,35 @@ function wordTable(words: readonly string[]): WordTable<true> {
 
 const charSet = (chars: string) => new Set([...chars.replace(/\s/g, '')]);
 
+/**
+ * The role table behind charRole. Its characters must be single UTF-16 units, as every
+ * character the lists hold today is: a code-unit table cannot answer for the others.
+ */
+function roleTable(
+  surnames: ReadonlyMap<string, SurnameKind>,
+  chars: readonly [ReadonlySet<string>, number][],
+  cues: z.infer<typeof personCuesFile>,
+  fail: (reason: string) => never,
+): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  for (const [set, bit] of chars) {
+    for (const ch of set) {
+      if (ch.length !== 1) fail(`"${ch}" in given-names.yaml or patterns.yaml is not one UTF-16 character (those lists hold only such characters)`);
+      table[ch.charCodeAt(0)]! |= bit;
+    }
+  }
+  const surnameBit = { common: COMMON_SURNAME, rare: RARE_SURNAME, compound: COMPOUND_SURNAME_START };
+  for (const [s, kind] of surnames) {
+    table[s.charCodeAt(0)]! |= surnameBit[kind];
+    if (kind === 'compound') table[s.charCodeAt(1)]! |= COMPOUND_SURNAME_END;
+  }
+  // the same code units the word tables index their words by (WordTable.startingAt, endingAt)
+  for (const w of cues.titles) table[w.charCodeAt(w.length - 1)]! |= TITLE_END;
+  for (const w of [...cues.speechVerbs, ...cues.doctrines]) table[w.charCodeAt(0)]! |= CUE_START;
+  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) table[c]! |= INLINE_SPACE;
+  return table;
+}
+
 export function compilePersonTables(
   surnames: z.infer<typeof surnamesFile>,
   cues: z.infer<typeof personCuesFile>,
@@ -78,9 +135,16 @@ export function compilePersonTables(
   for (const t of [...cues.suffixTitles, ...cues.reportingVerbs, ...cues.personalAfter]) personOnlyAfter.set(t, true);
   const verbs = new WordTable<true>();
   for (const t of cues.speechVerbs) verbs.set(t, true);
+  const notGivenNameChars = new Set(patterns.notGivenNameChars);
+  const gluedChars = new Set(patterns.gluedChars);
+  const givenNameChars = charSet(givenNames.common);
+  const foreignNameChars = charSet(givenNames.transliteration);
+  const roles: [ReadonlySet<string>, number][] = [
+    [givenNameChars, GIVEN_NAME_CHAR], [foreignNameChars, FOREIGN_NAME_CHAR], [notGivenNameChars, NOT_GIVEN_NAME_CHAR], [gluedChars, GLUED_CHAR],
+  ];
   return {
     surnames: map,
-    surnameStarts: charClass([...map.keys()].map((s) => s[0]!)),
+    charRoles: roleTable(map, roles, cues, fail),
     titles,
     after,
     verbs,
@@ -91,13 +155,13 @@ export function compilePersonTables(
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
-    notGivenNameChars: new Set(patterns.notGivenNameChars),
-    gluedChars: new Set(patterns.gluedChars),
+    notGivenNameChars,
+    gluedChars,
     listSeparators: new Set(patterns.listSeparators),
     placeAfter: wordTable(patterns.placeAfter),
     places: wordTable(places.places),
     organisationBefore: wordTable(patterns.organisationBefore),
-    givenNameChars: charSet(givenNames.common),
-    foreignNameChars: charSet(givenNames.transliteration),
+    givenNameChars,
+    foreignNameChars,
   };
 }
