@@ -8,8 +8,8 @@ import type { DocContext } from '../../context.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan, skipSpaces } from '../../text/matchView.js';
-import { charClass } from '../../text/charClass.js';
-import { allCharsAre, charRole, COMMON_SURNAME, CUE_START, INLINE_SPACE, TITLE_END, COMPOUND_SURNAME_END, COMPOUND_SURNAME_START, GIVEN_NAME_CHAR, GLUED_CHAR, NOT_GIVEN_NAME_CHAR, RARE_SURNAME, type PersonTables, type SurnameKind } from './tables.js';
+import type { PersonTables, SurnameKind } from './tables.js';
+import { CodeSet } from './codeSet.js';
 
 export interface NameCandidate {
   start: number;
@@ -42,7 +42,6 @@ export interface NameCandidate {
 }
 
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
-const PLACE_TAGS = /^(ns|nt|nz)$/;
 const VERSUS = /^\s*(?:vs\.?|VS\.?|Vs\.?|对阵)/;
 const VERSUS_BEFORE = /(?:vs\.?|VS\.?|Vs\.?|对阵)\s*$/;
 
@@ -58,10 +57,12 @@ export function fixture(view: string, start: number, end: number): boolean {
   return VERSUS.test(view.slice(end, end + 4)) || VERSUS_BEFORE.test(view.slice(Math.max(0, start - 4), start));
 }
 
-const NUMERAL = /[0-9零一二两三四五六七八九十百千万第几]/;
-// looked up by character code, as the role bits are (see tables.ts)
-const PARTICLES = charClass('的了是在和与及等也都就们个位着过吗呢吧');
+// looked up by character code (see CodeSet)
+const NUMERAL = new CodeSet('0123456789零一二两三四五六七八九十百千万第几');
+const PARTICLES = new CodeSet('的了是在和与及等也都就们个位着过吗呢吧');
 const PERSON_TAGS = new Set(['nr', 'nrfg']);
+const PLACE_TAGS = new Set(['ns', 'nt', 'nz']);
+const NAME_PART_TAGS = new Set(['nr', 'nrfg', 'nrt']);
 
 function nextCut(ctx: DocContext, from: number): number {
   let i = from + 1;
@@ -79,10 +80,10 @@ const COMMON: Surname = { length: 1, kind: 'common' };
 const RARE: Surname = { length: 1, kind: 'rare' };
 
 function surnameAt(view: string, i: number, t: PersonTables): Surname | null {
-  const role = charRole(view, i, t);
+  const { chars } = t;
   // only the two characters of a compound surname (欧阳, 司马, 上官) need the string: 上 and 东 are frequent
-  if (role & COMPOUND_SURNAME_START && charRole(view, i + 1, t) & COMPOUND_SURNAME_END && t.surnames.get(view.slice(i, i + 2)) === 'compound') return COMPOUND;
-  return role & COMMON_SURNAME ? COMMON : role & RARE_SURNAME ? RARE : null;
+  if (chars.compoundStart.at(view, i) && chars.compoundEnd.at(view, i + 1) && t.surnames.get(view.slice(i, i + 2)) === 'compound') return COMPOUND;
+  return chars.commonSurname.at(view, i) ? COMMON : chars.rareSurname.at(view, i) ? RARE : null;
 }
 
 // isHan on a character code: the same ranges
@@ -95,7 +96,7 @@ function allHan(view: string, from: number, to: number): boolean {
 }
 
 /** a function character jieba's HMM may glue to a name (由王/小川, 张维向) */
-const gluedAt = (view: string, at: number, t: PersonTables) => (charRole(view, at, t) & GLUED_CHAR) !== 0;
+const gluedAt = (view: string, at: number, t: PersonTables) => t.chars.glued.at(view, at);
 
 /**
  * A title right before i, or one space before it, that starts or ends a jieba word (协会会长,
@@ -103,8 +104,8 @@ const gluedAt = (view: string, at: number, t: PersonTables) => (charRole(view, a
  */
 function hasTitleBefore(ctx: DocContext, i: number, t: PersonTables): boolean {
   // skipSpacesBack(view, i, 1), and then the role bit that most characters before a name lack
-  const titleEnd = charRole(ctx.view, i - 1, t) & INLINE_SPACE ? i - 1 : i;
-  if (!(charRole(ctx.view, titleEnd - 1, t) & TITLE_END)) return false;
+  const titleEnd = t.chars.inlineSpace.at(ctx.view, i - 1) ? i - 1 : i;
+  if (!t.chars.titleEnd.at(ctx.view, titleEnd - 1)) return false;
   const title = t.titles.endingAt(ctx.view, titleEnd);
   if (!title) return false;
   const titleStart = titleEnd - title.word.length;
@@ -113,7 +114,7 @@ function hasTitleBefore(ctx: DocContext, i: number, t: PersonTables): boolean {
 
 /** a verb (皇甫静指出) or, after a two-character given name, a doctrine (邓小平理论) glued to the name as one jieba word */
 function cueGlued(ctx: DocContext, end: number, given: number, t: PersonTables): boolean {
-  if (!(charRole(ctx.view, end, t) & CUE_START)) return false;
+  if (!t.chars.cueStart.at(ctx.view, end)) return false;
   const cue = t.verbs.startingAt(ctx.view, end) ?? (given === 2 ? t.doctrines.startingAt(ctx.view, end) : undefined);
   return !!cue && ctx.boundary[end + cue.word.length] === 1;
 }
@@ -146,9 +147,9 @@ function hasUnexplainedCut(ctx: DocContext, i: number, end: number, surnameLengt
 /**
  * The name starting at i, if the characters and tokens allow one. The cheap tests on
  * characters and token boundaries come before dictionary and tag lookups: most surname
- * characters in a text (高, 金, 向, 于) start no name.
+ * characters in a text (高, 金, 向, 于) start no name. `fixtures`: mayHaveFixture(ctx.view).
  */
-export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandidate | null {
+export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: boolean): NameCandidate | null {
   const { view, boundary } = ctx;
   const surname = surnameAt(view, i, t);
   if (!surname) return null;
@@ -168,15 +169,15 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     if (!endsWord) continue;
     // whole, split right after the surname, or with a single name character jieba split off
     // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
-    const givenShape = allCharsAre(view, givenStart, end, GIVEN_NAME_CHAR, t);
+    const givenShape = t.chars.givenName.allIn(view, givenStart, end);
     // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
     const singles = givenShape && given === 2 && boundary[givenStart] === 1 && boundary[givenStart + 1] === 1;
     if (!titleBefore && !singles && hasUnexplainedCut(ctx, i, end, surname.length, startsWord, titleGlued)) continue;
     // a given name does not end in a function word or pronoun (张鹏也, 政委向你)
-    if (charRole(view, end - 1, t) & NOT_GIVEN_NAME_CHAR) continue;
+    if (t.chars.notGivenName.at(view, end - 1)) continue;
     // the given name cannot open with a particle (王的, 李在): other function-like characters
     // (其, 之, 此) do occur in given names (钱其琛)
-    if (PARTICLES.has(view.charCodeAt(givenStart))) continue;
+    if (PARTICLES.at(view, givenStart)) continue;
     const name = view.slice(i, end);
     if (t.notNames.has(name) || isCommonWord(name)) continue;
     // 张博士, 王表示: the "given name" is the cue itself; a one-character verb may open a
@@ -188,8 +189,10 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     const split = boundary[givenStart] === 1;
     const givenName = name.slice(surname.length);
     const word = split ? givenName : name;
+    // jieba's tags, asked once each (the later tests read them several times)
+    const wordTag = tagOf(word);
     // a rare surname before a dictionary word is that word with a prefix (原 + 搜狗团队), unless a title says otherwise
-    if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(tagOf(word))) continue;
+    if (surname.kind === 'rare' && split && !titleBefore && !NAME_TAGS.has(wordTag)) continue;
     // a surname character before an ordinary word or a place is not a name (金红利, 向员工, 于高雄)
     // a rare surname is an ordinary character: before a place (代表/全中国, 专家/谈武汉) it is
     // that word with a prefix even after a title; before any other word jieba knows (那丛/玫瑰)
@@ -204,40 +207,40 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables): NameCandida
     // 孔光明摄), never when it is a title (张经理表示)
     const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
     // a given name jieba reads as a place (方/肇新) stands when only a person can follow (的博客)
-    const givenPlace = split && word.length > 1 && PLACE_TAGS.test(tagOf(word)) && !(surname.kind === 'common' && t.personalAfter.startingAt(view, end));
+    const givenPlace = split && word.length > 1 && PLACE_TAGS.has(wordTag) && !(surname.kind === 'common' && t.personalAfter.startingAt(view, end));
     if (!titleBefore && (givenPlace || commonGiven)) continue;
     // 高级副总裁: the name would start inside an ordinary word (高级)
     const firstTokenEnd = nextCut(ctx, i);
     if (!titleBefore && firstTokenEnd - i > surname.length && firstTokenEnd - i < name.length + 1 && isCommonWord(view.slice(i, firstTokenEnd))) continue;
     // one jieba word read as a name, of three characters (杨植麟); two-character ones need a
     // cue (tried: accepting jieba's nr reading of 李安 lost more precision than it gained recall)
-    const tokenEvidence = name.length >= 3 && NAME_TAGS.has(tagOf(word));
+    const tokenEvidence = name.length >= 3 && NAME_TAGS.has(wordTag);
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
-    const nameTagged = split && PERSON_TAGS.has(tagOf(word)) && PERSON_TAGS.has(tagOf(name.slice(0, surname.length)));
+    const nameTagged = split && PERSON_TAGS.has(wordTag) && PERSON_TAGS.has(tagOf(name.slice(0, surname.length)));
     // 唐山/大, 石景山: the name would start with, or be, a place jieba knows
-    if (!titleBefore && (PLACE_TAGS.test(tagOf(name)) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.test(tagOf(name.slice(0, 2))) && !PERSON_TAGS.has(tagOf(name))))) continue;
+    const nameTag = tagOf(name);
+    if (!titleBefore && (PLACE_TAGS.has(nameTag) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.has(tagOf(name.slice(0, 2))) && !PERSON_TAGS.has(nameTag)))) continue;
     // 门兴vs弗赖堡: a fixture names teams
-    if (fixture(view, i, end)) continue;
+    if (fixtures && fixture(view, i, end)) continue;
     // 海洋合作组织（柯海联）: the short form of an organisation, in brackets after its name
     if (!titleBefore && OPEN_BRACKETS.has(view[i - 1] ?? '') && CLOSE_BRACKETS.has(view[end] ?? '') && tagOf(view.slice(previousCut(ctx, i - 1), i - 1)) === 'nt') continue;
     // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
-    if (!titleBefore && i > 0 && NUMERAL.test(view[i - 1]!)) continue;
+    if (!titleBefore && i > 0 && NUMERAL.at(view, i - 1)) continue;
     // 莫斯科, 科威特城: a place name starts here
     const placeHere = t.places.startingAt(view, i);
     if (placeHere && placeHere.word.length >= name.length) continue;
-    const nameTag = tagOf(name);
     const place = t.placeAfter.startingAt(view, end);
     // 张江/科学城, 黎塞留/大街: a place or facility, unless a title says it is a person
     if (place && boundary[end + place.word.length] === 1 && !titleBefore) continue;
     // jieba's dictionary tags many ordinary words nr (宁静, 温馨, 白玉兰): only a string it
     // does not know at all ('x') counts
     const unknownWord = nameTag === 'x' && (name.length === 3
-      ? !split || NAME_TAGS.has(tagOf(word)) || singles || !isCommonWord(word)
+      ? !split || NAME_TAGS.has(wordTag) || singles || !isCommonWord(word)
       : name.length === 2 && !split && !danglingChar(ctx, end, t));
     // the cues after the name, asked only for a name that got this far
     const doctrine = given === 2 && !!t.doctrines.startingAt(view, end);
     const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || doctrine || credited || roleAfter(view, end, t) || subjectOfSpeech(view, i, end, t);
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: gluedAt(view, i, t), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(tagOf(word)), whole: !split && !singles && boundary[i] === 1 && nextCut(ctx, i) === end };
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: gluedAt(view, i, t), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(wordTag), whole: !split && !singles && boundary[i] === 1 && nextCut(ctx, i) === end };
   }
   return null;
 }
@@ -269,7 +272,7 @@ export function roleAfter(view: string, end: number, t: PersonTables): boolean {
   return AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
 }
 
-const CLAUSE_BREAK = charClass('，,。；;：:！!？?、\n“”"（）()《》');
+const CLAUSE_BREAK = new CodeSet('，,。；;：:！!？?、\n“”"（）()《》');
 const SUBJECT_WINDOW = 10;
 
 /**
@@ -277,9 +280,9 @@ const SUBJECT_WINDOW = 10;
  * opens the clause and 说/表示 follows within a few characters, before any punctuation.
  */
 export function subjectOfSpeech(view: string, start: number, end: number, t: PersonTables): boolean {
-  if (start > 0 && !CLAUSE_BREAK.has(view.charCodeAt(start - 1))) return false;
+  if (start > 0 && !CLAUSE_BREAK.at(view, start - 1)) return false;
   for (let j = end; j < view.length && j < end + SUBJECT_WINDOW; j++) {
-    if (CLAUSE_BREAK.has(view.charCodeAt(j))) return false;
+    if (CLAUSE_BREAK.at(view, j)) return false;
     if (t.reporting.startingAt(view, j)) return true;
   }
   return false;
@@ -288,12 +291,12 @@ export function subjectOfSpeech(view: string, start: number, end: number, t: Per
 /** A lone Han character after `end` that is not a function word: the name likely goes on (莫嘉/昉). */
 function danglingChar(ctx: DocContext, end: number, t: PersonTables): boolean {
   const ch = ctx.view[end];
-  return ch !== undefined && isHan(ch) && ctx.boundary[end + 1] === 1 && !(charRole(ctx.view, end, t) & (NOT_GIVEN_NAME_CHAR | GLUED_CHAR)) && !PARTICLES.has(ctx.view.charCodeAt(end));
+  return ch !== undefined && isHan(ch) && ctx.boundary[end + 1] === 1 && !t.chars.notGivenName.at(ctx.view, end) && !t.chars.glued.at(ctx.view, end) && !PARTICLES.at(ctx.view, end);
 }
 
 /** A one-character token at `at` (before `end`) that jieba tags as part of a name (辉/nr). */
 function singleNameChar(ctx: DocContext, at: number, end: number): boolean {
-  return ctx.boundary[at + 1] === 1 && at + 1 <= end && /^(nr|nrfg|nrt)$/.test(tagOf(ctx.view[at]!));
+  return ctx.boundary[at + 1] === 1 && at + 1 <= end && NAME_PART_TAGS.has(tagOf(ctx.view[at]!));
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
-import { allCharsAre, GIVEN_NAME_CHAR, type PersonTables } from './tables.js';
+import type { PersonTables } from './tables.js';
 import { fixture, roleAfter, subjectOfSpeech } from './chinese.js';
 import { isMiddleDot } from './landmarks.js';
 
@@ -17,20 +17,16 @@ const MAX = 7;
 // jieba's dictionary knows some foreign places and organisations by these tags
 const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
 
-/** `foreignTokens`: the indexes of the tokens made only of transliteration characters, in order (see landmarks) */
-export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: readonly number[]): PersonCandidate[] {
+/** `foreignTokens`: the tokens made only of transliteration characters, in order (see landmarks) */
+export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: readonly { start: number; end: number }[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
-  const { tokens, view } = ctx;
+  const { view } = ctx;
   for (let j = 0; j < foreignTokens.length; ) {
     // a run of adjacent such tokens, up to MAX characters
-    const k = foreignTokens[j++]!;
-    let last = k;
-    while (j < foreignTokens.length && foreignTokens[j] === last + 1 && tokens[last + 1]!.end - tokens[k]!.start <= MAX) {
-      last++;
-      j++;
-    }
-    const start = tokens[k]!.start;
-    const end = tokens[last]!.end;
+    const first = foreignTokens[j++]!;
+    const start = first.start;
+    let end = first.end;
+    while (j < foreignTokens.length && foreignTokens[j]!.start === end && foreignTokens[j]!.end - start <= MAX) end = foreignTokens[j++]!.end;
     if (end - start < MIN || end - start > MAX) continue;
     // part of a dotted name (安德烈斯·马尔克斯): the transliterated rule reads it whole
     if (isMiddleDot(view.charCodeAt(start - 1)) || isMiddleDot(view.charCodeAt(end))) continue;
@@ -40,7 +36,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: re
     const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || roleAfter(view, end, t) || subjectOfSpeech(view, start, end, t);
     if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) continue;
     // at least one character Chinese given names do not use (尔, 斯, 顿)
-    if (allCharsAre(view, start, end, GIVEN_NAME_CHAR, t)) continue;
+    if (t.chars.givenName.allIn(view, start, end)) continue;
     const name = view.slice(start, end);
     const place = t.places.startingAt(view, start);
     if (place && place.word.length >= end - start) continue;

@@ -19,7 +19,7 @@ import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
-import { allCharsAre, FOREIGN_NAME_CHAR, type PersonTables } from './tables.js';
+import type { PersonTables } from './tables.js';
 import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
@@ -120,10 +120,10 @@ function itemBefore(view: string, to: number, t: PersonTables): { start: number;
   return to - start >= 2 && to - start <= NAME_MAX ? { start, end: to } : null;
 }
 
-function chineseNames(ctx: DocContext, t: PersonTables, surnames: readonly number[]): PersonCandidate[] {
+function chineseNames(ctx: DocContext, t: PersonTables, surnames: readonly number[], fixtures: boolean): PersonCandidate[] {
   const all: NameCandidate[] = [];
   for (const i of surnames) {
-    const c = nameAt(ctx, i, t);
+    const c = nameAt(ctx, i, t, fixtures);
     if (c) all.push(c);
   }
   const accepted: PersonCandidate[] = all.filter(acceptedAlone).map((c) => ({ type: 'person', start: c.start, end: c.end, rule: 'person.chinese' }));
@@ -141,7 +141,7 @@ function transliterated(ctx: DocContext, t: PersonTables, dots: readonly number[
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
   // beyond the word next to the dot, a part goes on only with transliteration characters
   // (马蒂亚斯·科雷尔 | 获奖, 遗孀 | 埃莉诺·罗斯福)
-  const foreign = (word: string) => allCharsAre(word, 0, word.length, FOREIGN_NAME_CHAR, t);
+  const foreign = (word: string) => t.chars.foreignName.allIn(word, 0, word.length);
   for (const m of dottedRuns(view, dots)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
     const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
@@ -332,10 +332,11 @@ function teamNames(view: string, people: readonly PersonCandidate[]): Set<string
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
   const t = rules.person;
   const at = landmarks(ctx, t);
-  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  // a side of a fixture is a team: no per-name test unless the text has a fixture at all
+  const fixtures = mayHaveFixture(ctx.view);
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
   const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
-  // no per-name scan unless the text has a fixture at all
-  if (!mayHaveFixture(ctx.view)) return all;
+  if (!fixtures) return all;
   const teams = teamNames(ctx.view, all);
   return teams.size === 0 ? all : all.filter((p) => !teams.has(ctx.view.slice(p.start, p.end)));
 }

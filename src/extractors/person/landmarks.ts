@@ -1,10 +1,10 @@
 /**
- * Where the person rules can start, found in one pass over the jieba tokens. Each rule used
- * to scan the whole article for its own characters (surnames, middle dots, capitals, tokens
- * of transliteration characters); reading each character's role once serves them all.
+ * Where the person rules can start, found in one pass over the article. Each rule used to
+ * scan the whole text for its own characters (surnames, middle dots, capitals, tokens of
+ * transliteration characters); one look at each character serves them all.
  */
 import type { DocContext } from '../../context.js';
-import { FOREIGN_NAME_CHAR, SURNAME_START, type PersonTables } from './tables.js';
+import type { PersonTables } from './tables.js';
 
 export interface Landmarks {
   /** offsets of characters that open a surname (张, and 欧 of 欧阳) */
@@ -13,31 +13,35 @@ export interface Landmarks {
   dots: number[];
   /** offsets of ASCII capital letters */
   capitals: number[];
-  /** indexes of the tokens made only of transliteration characters (奥巴马, 斯) */
-  foreignTokens: number[];
+  /** the jieba tokens made only of transliteration characters (奥巴马, 斯), in order */
+  foreignTokens: { start: number; end: number }[];
 }
 
 /** The middle dots of transliterated names: · • ‧ ・ */
 export const isMiddleDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 
 export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
-  const { view, tokens } = ctx;
-  const roles = t.charRoles;
+  const { view, boundary } = ctx;
+  const { surnameStart, foreignName } = t.chars;
   const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignTokens: [] };
-  for (let k = 0; k < tokens.length; k++) {
-    let foreign = true;
-    for (let i = tokens[k]!.start, end = tokens[k]!.end; i < end; i++) {
-      const c = view.charCodeAt(i);
-      const role = roles[c]!;
-      if (role & SURNAME_START) found.surnames.push(i);
-      if (!(role & FOREIGN_NAME_CHAR)) foreign = false;
-      // both below U+3100, where Han text has only punctuation and digits
-      if (c < 0x3100) {
-        if (c >= 0x41 && c <= 0x5a) found.capitals.push(i);
-        else if (isMiddleDot(c)) found.dots.push(i);
-      }
+  // the token being read (tokens meet at the boundaries), and whether all its characters so far are transliteration characters
+  let tokenStart = 0;
+  let foreign = true;
+  for (let i = 0; i < view.length; i++) {
+    if (boundary[i] === 1 && i > tokenStart) {
+      if (foreign) found.foreignTokens.push({ start: tokenStart, end: i });
+      tokenStart = i;
+      foreign = true;
     }
-    if (foreign) found.foreignTokens.push(k);
+    const c = view.charCodeAt(i);
+    if (surnameStart.has(c)) found.surnames.push(i);
+    if (foreign && !foreignName.has(c)) foreign = false;
+    // both below U+3100, where Han text has only punctuation and digits
+    if (c < 0x3100) {
+      if (c >= 0x41 && c <= 0x5a) found.capitals.push(i);
+      else if (isMiddleDot(c)) found.dots.push(i);
+    }
   }
+  if (view.length > tokenStart && foreign) found.foreignTokens.push({ start: tokenStart, end: view.length });
   return found;
 }

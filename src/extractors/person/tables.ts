@@ -3,41 +3,43 @@ import type { z } from 'zod';
 import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
 import { isInlineSpace } from '../../text/matchView.js';
+import { CodeSet } from './codeSet.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
 /**
- * Bits of PersonTables.charRoles: what one character can be in or around a name. The extractor
- * asks at every surname and in every token; a typed-array read by charCodeAt allocates nothing
- * (text[i] makes a string for each Han character, and a Set then hashes it), and a bit that is
- * not set spares the dictionary lookup it stands for.
+ * Character sets the extractor tests at every surname and in every token (see CodeSet): each
+ * also says which dictionary lookups cannot succeed at a position (no title ends before a
+ * character that ends none), so most positions are ruled out without one.
  */
-export const GIVEN_NAME_CHAR = 1, FOREIGN_NAME_CHAR = 2, NOT_GIVEN_NAME_CHAR = 4, GLUED_CHAR = 8;
-export const COMMON_SURNAME = 16, RARE_SURNAME = 32, COMPOUND_SURNAME_START = 64, COMPOUND_SURNAME_END = 128;
-/** the last character of some title (会长, CEO): no title ends before any other */
-export const TITLE_END = 256;
-/** the first character of some speech verb or doctrine (表示, 理论): a cue glued to a name starts with one */
-export const CUE_START = 512;
-/** an inline space (isInlineSpace) */
-export const INLINE_SPACE = 1024;
-/** the first character of some surname: where a Chinese name can start */
-export const SURNAME_START = COMMON_SURNAME | RARE_SURNAME | COMPOUND_SURNAME_START;
-
-/** The role bits of the character at i (0 outside the text). */
-export function charRole(text: string, i: number, t: PersonTables): number {
-  return i >= 0 && i < text.length ? t.charRoles[text.charCodeAt(i)]! : 0;
-}
-
-/** Does every character of text[from, to) have the role bit? (true for an empty range) */
-export function allCharsAre(text: string, from: number, to: number, role: number, t: PersonTables): boolean {
-  for (let i = from; i < to; i++) if (!(t.charRoles[text.charCodeAt(i)]! & role)) return false;
-  return true;
+export interface PersonChars {
+  /** frequent in Chinese given names (伟, 芳, 明) */
+  givenName: CodeSet;
+  /** of transliterated foreign names (斯, 尔, 克) */
+  foreignName: CodeSet;
+  /** end a name rather than belong to it (也, 在, 说) */
+  notGivenName: CodeSet;
+  /** one-character words jieba glues to a name (由, 向) */
+  glued: CodeSet;
+  commonSurname: CodeSet;
+  rareSurname: CodeSet;
+  /** the first character of any surname: where a Chinese name can start */
+  surnameStart: CodeSet;
+  /** the first and the second characters of the compound surnames (欧阳) */
+  compoundStart: CodeSet;
+  compoundEnd: CodeSet;
+  /** the last character of some title (会长, CEO) */
+  titleEnd: CodeSet;
+  /** the first character of some speech verb or doctrine (表示, 理论) */
+  cueStart: CodeSet;
+  /** the inline spaces (isInlineSpace) */
+  inlineSpace: CodeSet;
 }
 
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
-  /** role bits by UTF-16 code unit, from the lists below (see charRole) */
-  charRoles: Uint16Array;
+  /** the characters of the lists below, for tests by character code */
+  chars: PersonChars;
   /** role words written before a name (创始人, CEO) */
   titles: WordTable<true>;
   /** words right after a name: titles (博士) and verbs (表示, 创立) */
@@ -82,32 +84,36 @@ function wordTable(words: readonly string[]): WordTable<true> {
 const charSet = (chars: string) => new Set([...chars.replace(/\s/g, '')]);
 
 /**
- * The role table behind charRole. Its characters must be single UTF-16 units, as every
- * character the lists hold today is: a code-unit table cannot answer for the others.
+ * The character sets. Their characters must be single UTF-16 units, as every character the
+ * lists hold today is: a set of code units cannot answer for the others.
  */
-function roleTable(
+function personChars(
   surnames: ReadonlyMap<string, SurnameKind>,
-  chars: readonly [ReadonlySet<string>, number][],
+  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string> },
   cues: z.infer<typeof personCuesFile>,
   fail: (reason: string) => never,
-): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (const [set, bit] of chars) {
-    for (const ch of set) {
-      if (ch.length !== 1) fail(`"${ch}" in given-names.yaml or patterns.yaml is not one UTF-16 character (those lists hold only such characters)`);
-      table[ch.charCodeAt(0)]! |= bit;
-    }
+): PersonChars {
+  for (const list of Object.values(lists)) {
+    for (const ch of list) if (ch.length !== 1) fail(`"${ch}" in given-names.yaml or patterns.yaml is not one UTF-16 character (those lists hold only such characters)`);
   }
-  const surnameBit = { common: COMMON_SURNAME, rare: RARE_SURNAME, compound: COMPOUND_SURNAME_START };
-  for (const [s, kind] of surnames) {
-    table[s.charCodeAt(0)]! |= surnameBit[kind];
-    if (kind === 'compound') table[s.charCodeAt(1)]! |= COMPOUND_SURNAME_END;
-  }
-  // the same code units the word tables index their words by (WordTable.startingAt, endingAt)
-  for (const w of cues.titles) table[w.charCodeAt(w.length - 1)]! |= TITLE_END;
-  for (const w of [...cues.speechVerbs, ...cues.doctrines]) table[w.charCodeAt(0)]! |= CUE_START;
-  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) table[c]! |= INLINE_SPACE;
-  return table;
+  const ofKind = (kind: SurnameKind) => [...surnames].filter(([, k]) => k === kind).map(([s]) => s);
+  const inlineSpace = new CodeSet();
+  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.addCode(c);
+  return {
+    givenName: new CodeSet(lists.givenName),
+    foreignName: new CodeSet(lists.foreignName),
+    notGivenName: new CodeSet(lists.notGivenName),
+    glued: new CodeSet(lists.glued),
+    commonSurname: new CodeSet(ofKind('common')),
+    rareSurname: new CodeSet(ofKind('rare')),
+    surnameStart: new CodeSet([...surnames.keys()].map((s) => s[0]!)),
+    compoundStart: new CodeSet(ofKind('compound').map((s) => s[0]!)),
+    compoundEnd: new CodeSet(ofKind('compound').map((s) => s[1]!)),
+    // the code units the word tables index their words by (WordTable.startingAt, endingAt)
+    titleEnd: new CodeSet(cues.titles.map((w) => w[w.length - 1]!)),
+    cueStart: new CodeSet([...cues.speechVerbs, ...cues.doctrines].map((w) => w[0]!)),
+    inlineSpace,
+  };
 }
 
 export function compilePersonTables(
@@ -139,12 +145,9 @@ export function compilePersonTables(
   const gluedChars = new Set(patterns.gluedChars);
   const givenNameChars = charSet(givenNames.common);
   const foreignNameChars = charSet(givenNames.transliteration);
-  const roles: [ReadonlySet<string>, number][] = [
-    [givenNameChars, GIVEN_NAME_CHAR], [foreignNameChars, FOREIGN_NAME_CHAR], [notGivenNameChars, NOT_GIVEN_NAME_CHAR], [gluedChars, GLUED_CHAR],
-  ];
   return {
     surnames: map,
-    charRoles: roleTable(map, roles, cues, fail),
+    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars }, cues, fail),
     titles,
     after,
     verbs,
