@@ -15,6 +15,11 @@ export interface NumeralTables {
   bigUnits: Map<string, number>;
   vague: Map<string, readonly [number, number]>;
   moreThan: Set<string>;
+  /**
+   * The one-character entries of digits, smallUnits, bigUnits and vague by character code:
+   * the scanners read a character's value without making a string of it.
+   */
+  byCode: { digits: Map<number, number>; smallUnits: Map<number, number>; bigUnits: Map<number, number>; vague: Map<number, readonly [number, number]> };
   point: string;
   /** characters a number can start with: ASCII digits, Han digits, 十百千, 数几 */
   startChars: CharClass;
@@ -72,6 +77,10 @@ function kindTable(file: z.infer<typeof numeralsFile>): Uint8Array {
   return kind;
 }
 
+function byCode<V>(entries: Record<string, V>): Map<number, V> {
+  return new Map(Object.entries(entries).filter(([ch]) => ch.length === 1).map(([ch, v]) => [ch.charCodeAt(0), v]));
+}
+
 export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTables {
   return {
     digits: new Map(Object.entries(file.digits)),
@@ -79,6 +88,7 @@ export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTabl
     bigUnits: new Map(Object.entries(file.bigUnits)),
     vague: new Map(Object.entries(file.vague)),
     moreThan: new Set(file.moreThan),
+    byCode: { digits: byCode(file.digits), smallUnits: byCode(file.smallUnits), bigUnits: byCode(file.bigUnits), vague: byCode(file.vague) },
     point: file.point,
     startChars: charClass([...'0123456789', ...Object.keys(file.digits), ...Object.keys(file.smallUnits), ...Object.keys(file.vague)]),
     kind: kindTable(file),
@@ -240,7 +250,7 @@ function scanArabicAmount(text: string, i: number, t: NumeralTables): NumberExpr
     let u = unitStart;
     // a chain of units multiplies: 千万 = 10^7, 百亿 = 10^10, 万亿 = 10^12
     while (u < text.length && multiplies(text, u, t)) {
-      multiplier *= t.bigUnits.get(text[u]!) ?? t.smallUnits.get(text[u]!)!;
+      multiplier *= t.byCode.bigUnits.get(text.charCodeAt(u)) ?? t.byCode.smallUnits.get(text.charCodeAt(u))!;
       u++;
     }
     if (u > unitStart) {
@@ -309,9 +319,8 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
     const kind = t.kind[code]!;
     // most numbers end at a character that is no numeral at all: decided without a string
     if (kind === 0 && code !== pointCode) break;
-    const ch = text[j]!;
     if (kind & DIGIT) {
-      const d = t.digits.get(ch)!;
+      const d = t.byCode.digits.get(code)!;
       lo.addDigit(d);
       hi.addDigit(d);
       read('digit');
@@ -319,7 +328,7 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       digitCount++;
     } else if (kind & VAGUE) {
       // 十几亿: after 十 the vague digit is 1..9
-      const [low, high] = t.vague.get(ch)!;
+      const [low, high] = t.byCode.vague.get(code)!;
       lo.addDigit(last === 'small' ? 1 : low);
       hi.addDigit(high);
       read('vague');
@@ -327,14 +336,14 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       hasValue = true;
       plain = false;
     } else if (kind & SMALL_UNIT) {
-      const u = t.smallUnits.get(ch)!;
+      const u = t.byCode.smallUnits.get(code)!;
       lo.addSmallUnit(u);
       hi.addSmallUnit(u);
       read('small');
       hasValue = true;
       plain = false;
     } else if (kind & BIG_UNIT && hasValue) {
-      const u = t.bigUnits.get(ch)!;
+      const u = t.byCode.bigUnits.get(code)!;
       lo.addBigUnit(u);
       hi.addBigUnit(u);
       read('big');

@@ -45,14 +45,10 @@ const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'x']);
 const VERSUS = /^\s*(?:vs\.?|VS\.?|Vs\.?|对阵)/;
 const VERSUS_BEFORE = /(?:vs\.?|VS\.?|Vs\.?|对阵)\s*$/;
 
-const FIXTURE_MARK = /vs|VS|Vs|对阵/;
-
-/** Does the text hold any fixture marker at all? (a cheap test before per-name work) */
-export function mayHaveFixture(view: string): boolean {
-  return FIXTURE_MARK.test(view);
-}
-
-/** A side of a fixture (甲队vs乙队, 甲队对阵乙队): a team, not a person. */
+/**
+ * A side of a fixture (甲队vs乙队, 甲队对阵乙队): a team, not a person. Asked only when the text
+ * has a fixture marker at all (Landmarks.fixtureMark).
+ */
 export function fixture(view: string, start: number, end: number): boolean {
   return VERSUS.test(view.slice(end, end + 4)) || VERSUS_BEFORE.test(view.slice(Math.max(0, start - 4), start));
 }
@@ -147,7 +143,7 @@ function hasUnexplainedCut(ctx: DocContext, i: number, end: number, surnameLengt
 /**
  * The name starting at i, if the characters and tokens allow one. The cheap tests on
  * characters and token boundaries come before dictionary and tag lookups: most surname
- * characters in a text (高, 金, 向, 于) start no name. `fixtures`: mayHaveFixture(ctx.view).
+ * characters in a text (高, 金, 向, 于) start no name. `fixtures`: Landmarks.fixtureMark.
  */
 export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: boolean): NameCandidate | null {
   const { view, boundary } = ctx;

@@ -15,7 +15,7 @@ import { isMiddleDot } from './landmarks.js';
 const MIN = 2;
 const MAX = 7;
 // jieba's dictionary knows some foreign places and organisations by these tags
-const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
+const PLACE_TAGS = new Set(['ns', 'nt', 'nz', 'nsf']);
 
 /** `foreignTokens`: the tokens made only of transliteration characters, in order (see landmarks) */
 export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: readonly { start: number; end: number }[]): PersonCandidate[] {
@@ -40,7 +40,7 @@ export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: re
     const name = view.slice(start, end);
     const place = t.places.startingAt(view, start);
     if (place && place.word.length >= end - start) continue;
-    if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
+    if (PLACE_TAGS.has(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     out.push({ type: 'person', start, end, rule: 'person.foreign' });

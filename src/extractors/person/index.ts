@@ -18,7 +18,7 @@ import { isHan, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
-import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
+import { acceptedAlone, fixture, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
 import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
@@ -42,7 +42,7 @@ const CLOSE_BRACKET = new Set(['）', ')']);
 const GLOSS_MAX = 40;
 const LATIN_GLOSS = /^([A-Za-z][A-Za-z'\-]*(?:[ .][A-Za-z][A-Za-z'\-]*){0,3})/;
 
-const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
+const CLAUSE_END = new Set([...'，,。；;：:！!？?\n（）()“”"《》']);
 
 /**
  * Lists of names (孙茂松、唐杰、刘知远等; 赵一、钱晓明和孙立伟): once one item is an
@@ -51,6 +51,8 @@ const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
  */
 function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
+  // most names stand next to no separator: then there is no list to walk
+  if (!accepted.some((p) => t.listSeparators.has(view[p.end] ?? '') || t.listSeparators.has(view[p.start - 1] ?? ''))) return [];
   const byStart = new Map(accepted.map((p) => [p.start, p]));
   const found: PersonCandidate[] = [];
   for (const p of accepted) {
@@ -59,7 +61,7 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
       let edge = direction === 1 ? p.end : p.start;
       for (;;) {
         const sep = direction === 1 ? view[edge] : view[edge - 1];
-        if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.test(sep) && sep !== '、' && sep !== '，') break;
+        if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.has(sep) && sep !== '、' && sep !== '，') break;
         const item = direction === 1 ? itemAfter(ctx, edge + 1, t) : itemBefore(view, edge - 1, t);
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
@@ -76,6 +78,11 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 }
 
 const NAME_MAX = 4;
+// jieba's tags, looked up in sets (a regular expression per tag costs more)
+/** a name, or a string jieba does not know */
+const NAME_READINGS = new Set(['x', 'nr', 'nrfg']);
+/** places, verbs, adjectives, adverbs, numerals, times: no given name */
+const NOT_GIVEN_NAME_TAGS = new Set(['ns', 'nt', 'nz', 'v', 'vn', 'a', 'ad', 'd', 'm', 't']);
 
 /**
  * A list item read as a name (那一刻，周明华 is no list of names): given-name characters, or a
@@ -84,7 +91,7 @@ const NAME_MAX = 4;
 function listItemLooksLikeName(name: string, t: PersonTables): boolean {
   const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
   if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
-  return t.surnames.get(name[0]!) === 'common' && /^(x|nr|nrfg)$/.test(tagOf(name));
+  return t.surnames.get(name[0]!) === 'common' && NAME_READINGS.has(tagOf(name));
 }
 
 function surnameOf(name: string, t: PersonTables): boolean {
@@ -136,6 +143,7 @@ function chineseNames(ctx: DocContext, t: PersonTables, surnames: readonly numbe
  * word or verb after (韦伯在签约仪式上表示): each part ends at a common word.
  */
 function transliterated(ctx: DocContext, t: PersonTables, dots: readonly number[]): PersonCandidate[] {
+  if (dots.length === 0) return [];
   const { view } = ctx;
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
@@ -209,7 +217,7 @@ function givenNameOf(name: string, t: PersonTables): string | null {
   const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
   const given = name.slice(surname);
   if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
-  if (![...given].every((ch) => t.givenNameChars.has(ch)) || /^(ns|nt|nz|v|vn|a|ad|d|m|t)$/.test(tagOf(given))) return null;
+  if (!t.chars.givenName.allIn(given, 0, given.length) || NOT_GIVEN_NAME_TAGS.has(tagOf(given))) return null;
   return given;
 }
 
@@ -222,7 +230,7 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
       if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
       const name = ctx.view.slice(start, at);
       if (t.surnames.has(name[0]!) && !t.givenNameChars.has(name[0]!)) continue;
-      if (givenNameOf(`_${name}`, t) === name && /^(x|nr|nrfg)$/.test(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
+      if (givenNameOf(`_${name}`, t) === name && NAME_READINGS.has(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
     }
   }
   return out;
@@ -333,7 +341,7 @@ export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandid
   const t = rules.person;
   const at = landmarks(ctx, t);
   // a side of a fixture is a team: no per-name test unless the text has a fixture at all
-  const fixtures = mayHaveFixture(ctx.view);
+  const fixtures = at.fixtureMark;
   const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
   const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
   if (!fixtures) return all;

@@ -15,15 +15,29 @@ export interface Landmarks {
   capitals: number[];
   /** the jieba tokens made only of transliteration characters (奥巴马, 斯), in order */
   foreignTokens: { start: number; end: number }[];
+  /** a fixture marker (vs, VS, Vs, 对阵) somewhere in the text: sides of a fixture are teams (see fixture) */
+  fixtureMark: boolean;
 }
 
 /** The middle dots of transliterated names: · • ‧ ・ */
 export const isMiddleDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 
+const V = 0x76, V_UPPER = 0x56, DUI = '对'.charCodeAt(0);
+
+/** vs, VS, Vs or 对阵 at i: what fixture() looks for next to a name */
+function fixtureMarkAt(view: string, i: number): boolean {
+  const next = view[i + 1];
+  switch (view[i]) {
+    case 'v': return next === 's';
+    case 'V': return next === 'S' || next === 's';
+    default: return next === '阵';
+  }
+}
+
 export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
   const { view, boundary } = ctx;
   const { surnameStart, foreignName } = t.chars;
-  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignTokens: [] };
+  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignTokens: [], fixtureMark: false };
   // the token being read (tokens meet at the boundaries), and whether all its characters so far are transliteration characters
   let tokenStart = 0;
   let foreign = true;
@@ -40,7 +54,8 @@ export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
     if (c < 0x3100) {
       if (c >= 0x41 && c <= 0x5a) found.capitals.push(i);
       else if (isMiddleDot(c)) found.dots.push(i);
-    }
+      if ((c === V || c === V_UPPER) && !found.fixtureMark) found.fixtureMark = fixtureMarkAt(view, i);
+    } else if (c === DUI && !found.fixtureMark) found.fixtureMark = fixtureMarkAt(view, i);
   }
   if (view.length > tokenStart && foreign) found.foreignTokens.push({ start: tokenStart, end: view.length });
   return found;
