@@ -7,7 +7,6 @@
 import type { z } from 'zod';
 import type { numeralsFile } from '../rules/schemas.js';
 import { isInlineSpace } from '../text/matchView.js';
-import { charClass, type CharClass } from '../text/charClass.js';
 
 export interface NumeralTables {
   digits: Map<string, number>;
@@ -21,14 +20,19 @@ export interface NumeralTables {
    */
   byCode: { digits: Map<number, number>; smallUnits: Map<number, number>; bigUnits: Map<number, number>; vague: Map<number, readonly [number, number]> };
   point: string;
-  /** characters a number can start with: ASCII digits, Han digits, 十百千, 数几 */
-  startChars: CharClass;
   /**
    * What each UTF-16 code unit can be inside a number (bits DIGIT ... ASCII_DIGIT): the
    * extractors ask this at every candidate position, and a typed-array read by
    * charCodeAt allocates nothing (text[i] makes a string for each Han character).
    */
   kind: Uint8Array;
+  /**
+   * The characters a number can start with (ASCII digits, Han digits, 十百千, 数几: kind
+   * ASCII_DIGIT, DIGIT, SMALL_UNIT or VAGUE) as a bitset, for the scan over a whole article:
+   * at 8 KB it stays in cache where the 64 KB kind table costs a memory read for most Han
+   * characters once jieba has run.
+   */
+  startBits: Uint32Array;
 }
 
 /** bits of NumeralTables.kind */
@@ -42,12 +46,15 @@ export function numeralKind(text: string, i: number, t: NumeralTables): number {
 const NUMBER_START = ASCII_DIGIT | DIGIT | SMALL_UNIT | VAGUE;
 
 /**
- * The next offset from `from` where a number can start (a character of startChars), or -1.
- * It reads the kind table, which the callers read around that offset anyway: one table in
- * cache rather than two.
+ * The next offset from `from` where a number can start (an ASCII digit, a Han digit, 十百千,
+ * 数几), or -1.
  */
 export function nextNumberStart(text: string, from: number, t: NumeralTables): number {
-  for (let i = Math.max(0, from); i < text.length; i++) if (t.kind[text.charCodeAt(i)]! & NUMBER_START) return i;
+  const starts = t.startBits;
+  for (let i = Math.max(0, from); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (starts[c >>> 5]! & (1 << (c & 31))) return i;
+  }
   return -1;
 }
 
@@ -81,7 +88,15 @@ function byCode<V>(entries: Record<string, V>): Map<number, V> {
   return new Map(Object.entries(entries).filter(([ch]) => ch.length === 1).map(([ch, v]) => [ch.charCodeAt(0), v]));
 }
 
+/** the codes whose kind has any of `bits`, as a bitset */
+function bitsOf(kind: Uint8Array, bits: number): Uint32Array {
+  const set = new Uint32Array(0x10000 / 32);
+  for (let c = 0; c < 0x10000; c++) if (kind[c]! & bits) set[c >>> 5]! |= 1 << (c & 31);
+  return set;
+}
+
 export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTables {
+  const kind = kindTable(file);
   return {
     digits: new Map(Object.entries(file.digits)),
     smallUnits: new Map(Object.entries(file.smallUnits)),
@@ -90,8 +105,8 @@ export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTabl
     moreThan: new Set(file.moreThan),
     byCode: { digits: byCode(file.digits), smallUnits: byCode(file.smallUnits), bigUnits: byCode(file.bigUnits), vague: byCode(file.vague) },
     point: file.point,
-    startChars: charClass([...'0123456789', ...Object.keys(file.digits), ...Object.keys(file.smallUnits), ...Object.keys(file.vague)]),
-    kind: kindTable(file),
+    kind,
+    startBits: bitsOf(kind, NUMBER_START),
   };
 }
 

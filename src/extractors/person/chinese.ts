@@ -99,7 +99,7 @@ const gluedAt = (view: string, at: number, t: PersonTables) => t.chars.glued.at(
  * 首席营运官/司空明远); 女儿 inside 妇女/儿童 is none.
  */
 function hasTitleBefore(ctx: DocContext, i: number, t: PersonTables): boolean {
-  // skipSpacesBack(view, i, 1), and then the role bit that most characters before a name lack
+  // skipSpacesBack(view, i, 1); then the last-character test that most positions fail
   const titleEnd = t.chars.inlineSpace.at(ctx.view, i - 1) ? i - 1 : i;
   if (!t.chars.titleEnd.at(ctx.view, titleEnd - 1)) return false;
   const title = t.titles.endingAt(ctx.view, titleEnd);
