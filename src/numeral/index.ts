@@ -6,8 +6,7 @@
  */
 import type { z } from 'zod';
 import type { numeralsFile } from '../rules/schemas.js';
-import { isAsciiDigit, isInlineSpace } from '../text/matchView.js';
-import { charClass, type CharClass } from '../text/charClass.js';
+import { isInlineSpace } from '../text/matchView.js';
 
 export interface NumeralTables {
   digits: Map<string, number>;
@@ -15,23 +14,58 @@ export interface NumeralTables {
   bigUnits: Map<string, number>;
   vague: Map<string, readonly [number, number]>;
   moreThan: Set<string>;
+  /**
+   * The one-character entries of digits, smallUnits, bigUnits and vague by character code:
+   * the scanners read a character's value without making a string of it.
+   */
+  byCode: { digits: Map<number, number>; smallUnits: Map<number, number>; bigUnits: Map<number, number>; vague: Map<number, readonly [number, number]> };
   point: string;
-  /** characters a number can start with: ASCII digits, Han digits, 十百千, 数几 */
-  startChars: CharClass;
   /**
    * What each UTF-16 code unit can be inside a number (bits DIGIT ... ASCII_DIGIT): the
    * extractors ask this at every candidate position, and a typed-array read by
    * charCodeAt allocates nothing (text[i] makes a string for each Han character).
    */
   kind: Uint8Array;
+  /**
+   * The characters a number can start with (ASCII digits, Han digits, 十百千, 数几: kind
+   * ASCII_DIGIT, DIGIT, SMALL_UNIT or VAGUE) as a bitset, for the scan over a whole article:
+   * at 8 KB it stays in cache where the 64 KB kind table costs a memory read for most Han
+   * characters once jieba has run.
+   */
+  startBits: Uint32Array;
 }
 
 /** bits of NumeralTables.kind */
-export const DIGIT = 1, SMALL_UNIT = 2, BIG_UNIT = 4, VAGUE = 8, MORE_THAN = 16, ASCII_DIGIT = 32;
+export const DIGIT = 1, SMALL_UNIT = 2, BIG_UNIT = 4, VAGUE = 8, MORE_THAN = 16, ASCII_DIGIT = 32, INLINE_SPACE = 64;
 
 /** The kind bits of the character at i (0 outside the text). */
 export function numeralKind(text: string, i: number, t: NumeralTables): number {
   return i >= 0 && i < text.length ? t.kind[text.charCodeAt(i)]! : 0;
+}
+
+const NUMBER_START = ASCII_DIGIT | DIGIT | SMALL_UNIT | VAGUE;
+
+/**
+ * The next offset from `from` where a number can start (an ASCII digit, a Han digit, 十百千,
+ * 数几), or -1.
+ */
+export function nextNumberStart(text: string, from: number, t: NumeralTables): number {
+  const starts = t.startBits;
+  for (let i = Math.max(0, from); i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (starts[c >>> 5]! & (1 << (c & 31))) return i;
+  }
+  return -1;
+}
+
+/** skipSpaces(text, i, 1) on the kind table: the offset after one inline space at i, if there is one */
+export function afterSpace(text: string, i: number, t: NumeralTables): number {
+  return numeralKind(text, i, t) & INLINE_SPACE ? i + 1 : i;
+}
+
+/** skipSpacesBack(text, i, 1) on the kind table: the offset of one inline space right before i, if there is one */
+export function beforeSpace(text: string, i: number, t: NumeralTables): number {
+  return numeralKind(text, i - 1, t) & INLINE_SPACE ? i - 1 : i;
 }
 
 function kindTable(file: z.infer<typeof numeralsFile>): Uint8Array {
@@ -45,19 +79,34 @@ function kindTable(file: z.infer<typeof numeralsFile>): Uint8Array {
   mark(Object.keys(file.vague), VAGUE);
   mark(file.moreThan, MORE_THAN);
   mark('0123456789', ASCII_DIGIT);
+  // the spaces allowed between a number and its unit (18 亿美元), as isInlineSpace says
+  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) kind[c]! |= INLINE_SPACE;
   return kind;
 }
 
+function byCode<V>(entries: Record<string, V>): Map<number, V> {
+  return new Map(Object.entries(entries).filter(([ch]) => ch.length === 1).map(([ch, v]) => [ch.charCodeAt(0), v]));
+}
+
+/** the codes whose kind has any of `bits`, as a bitset */
+function bitsOf(kind: Uint8Array, bits: number): Uint32Array {
+  const set = new Uint32Array(0x10000 / 32);
+  for (let c = 0; c < 0x10000; c++) if (kind[c]! & bits) set[c >>> 5]! |= 1 << (c & 31);
+  return set;
+}
+
 export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTables {
+  const kind = kindTable(file);
   return {
     digits: new Map(Object.entries(file.digits)),
     smallUnits: new Map(Object.entries(file.smallUnits)),
     bigUnits: new Map(Object.entries(file.bigUnits)),
     vague: new Map(Object.entries(file.vague)),
     moreThan: new Set(file.moreThan),
+    byCode: { digits: byCode(file.digits), smallUnits: byCode(file.smallUnits), bigUnits: byCode(file.bigUnits), vague: byCode(file.vague) },
     point: file.point,
-    startChars: charClass([...'0123456789', ...Object.keys(file.digits), ...Object.keys(file.smallUnits), ...Object.keys(file.vague)]),
-    kind: kindTable(file),
+    kind,
+    startBits: bitsOf(kind, NUMBER_START),
   };
 }
 
@@ -79,15 +128,7 @@ export interface NumberExpr {
   scale: number;
 }
 
-type Token =
-  | { kind: 'digit'; v: number }
-  | { kind: 'vague'; lo: number; hi: number }
-  | { kind: 'small'; u: number }
-  | { kind: 'big'; u: number }
-  | { kind: 'point' }
-  | { kind: 'more' };
-
-const UNIT_KINDS: ReadonlySet<Token['kind']> = new Set(['big', 'small']);
+type TokenKind = 'digit' | 'vague' | 'small' | 'big' | 'point';
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -128,36 +169,42 @@ function scanArabic(text: string, i: number): { end: number; value: number; plai
   return { end: j, value, plain, digits: digits + (decimals > 0 ? 1 : 0) };
 }
 
-/** Evaluate Han numeral tokens, taking each vague digit at its low or high end. */
-function evaluate(tokens: readonly Token[], pick: 'lo' | 'hi'): number {
-  let total = 0;
-  let section = 0;
-  let digit: number | null = null;
-  let fraction = 0;
-  let fractionScale = 0; // > 0 once a decimal point was read
-  for (const t of tokens) {
-    if (t.kind === 'digit' || t.kind === 'vague') {
-      const d = t.kind === 'digit' ? t.v : t[pick];
-      if (fractionScale > 0) {
-        fraction += d * fractionScale;
-        fractionScale /= 10;
-      } else digit = digit === null ? d : digit * 10 + d; // 二〇二四 reads as a digit string
-    } else if (t.kind === 'small') {
-      section += (digit ?? 1) * t.u;
-      digit = null;
-    } else if (t.kind === 'big') {
-      const current = section + (digit ?? 0) + fraction;
-      section = 0;
-      digit = null;
-      fraction = 0;
-      fractionScale = 0;
-      // 万亿: a big unit with nothing before it multiplies what came before
-      total = current === 0 ? (total || 1) * t.u : total + current * t.u;
-    } else if (t.kind === 'point') {
-      fractionScale = 0.1;
-    }
+/**
+ * The value of a Han numeral read token by token (digits, 十百千, 万亿, the point), with each
+ * vague digit taken at one end of its range: a scan feeds two of these, low and high.
+ */
+class HanValue {
+  private total = 0;
+  private section = 0;
+  private digit: number | null = null;
+  private fraction = 0;
+  private fractionScale = 0; // > 0 once a decimal point was read
+
+  addDigit(d: number): void {
+    if (this.fractionScale > 0) {
+      this.fraction += d * this.fractionScale;
+      this.fractionScale /= 10;
+    } else this.digit = this.digit === null ? d : this.digit * 10 + d; // 二〇二四 reads as a digit string
   }
-  return total + section + (digit ?? 0) + fraction;
+  addSmallUnit(u: number): void {
+    this.section += (this.digit ?? 1) * u;
+    this.digit = null;
+  }
+  addBigUnit(u: number): void {
+    const current = this.section + (this.digit ?? 0) + this.fraction;
+    this.section = 0;
+    this.digit = null;
+    this.fraction = 0;
+    this.fractionScale = 0;
+    // 万亿: a big unit with nothing before it multiplies what came before
+    this.total = current === 0 ? (this.total || 1) * u : this.total + current * u;
+  }
+  addPoint(): void {
+    this.fractionScale = 0.1;
+  }
+  value(): number {
+    return this.total + this.section + (this.digit ?? 0) + this.fraction;
+  }
 }
 
 /**
@@ -211,13 +258,14 @@ function scanArabicAmount(text: string, i: number, t: NumeralTables): NumberExpr
     if (!a) break;
     let j = a.end;
     let k = j;
-    if (t.moreThan.has(text[k]!)) k++;
-    const unitStart = isInlineSpace(text[k]) && t.bigUnits.has(text[k + 1] ?? '') ? k + 1 : k;
+    // the kind bits stand for the unit and 余/多 tables (moreThan, bigUnits ...) read one character at a time
+    if (numeralKind(text, k, t) & MORE_THAN) k++;
+    const unitStart = numeralKind(text, k + 1, t) & BIG_UNIT && isInlineSpace(text[k]) ? k + 1 : k;
     let multiplier = 1;
     let u = unitStart;
     // a chain of units multiplies: 千万 = 10^7, 百亿 = 10^10, 万亿 = 10^12
-    while (u < text.length && (t.bigUnits.has(text[u]!) || ((text[u] === '百' || text[u] === '千') && t.smallUnits.has(text[u]!)))) {
-      multiplier *= t.bigUnits.get(text[u]!) ?? t.smallUnits.get(text[u]!)!;
+    while (u < text.length && multiplies(text, u, t)) {
+      multiplier *= t.byCode.bigUnits.get(text.charCodeAt(u)) ?? t.byCode.smallUnits.get(text.charCodeAt(u))!;
       u++;
     }
     if (u > unitStart) {
@@ -235,22 +283,45 @@ function scanArabicAmount(text: string, i: number, t: NumeralTables): NumberExpr
     end = j;
     lastUnit = multiplier;
     if (multiplier === 1) break;
-    if (t.moreThan.has(text[end]!) && !isAsciiDigit(text[end + 1])) {
+    if (numeralKind(text, end, t) & MORE_THAN && !(numeralKind(text, end + 1, t) & ASCII_DIGIT)) {
       // 1亿多元: 多 after the unit, before the currency
       moreThan = true;
       end++;
       break;
     }
     pos = end;
-    if (!isAsciiDigit(text[pos])) break;
+    if (!(numeralKind(text, pos, t) & ASCII_DIGIT)) break;
   }
   if (end === i) return null;
   return { start: i, end, min: value, max: value, vague: false, moreThan, plainDigits: plain, digitCount, scale: lastUnit === Infinity ? 1 : lastUnit };
 }
 
+const HUNDRED = '百'.charCodeAt(0), THOUSAND = '千'.charCodeAt(0);
+
+/** A unit that multiplies an Arabic number: a big unit (万, 亿), or 百 or 千 (5千万, 3百亿). */
+function multiplies(text: string, u: number, t: NumeralTables): boolean {
+  const kind = numeralKind(text, u, t);
+  const code = text.charCodeAt(u);
+  return (kind & BIG_UNIT) !== 0 || ((code === HUNDRED || code === THOUSAND) && (kind & SMALL_UNIT) !== 0);
+}
+
 /** 二十亿, 一百二十万, 数亿, 十几亿, 一点五亿, 二〇二四 */
 function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | null {
-  const tokens: Token[] = [];
+  // the value is computed while reading, at both ends of a vague count; of the tokens read,
+  // only what the tests below need is kept
+  const lo = new HanValue();
+  const hi = new HanValue();
+  let count = 0;
+  let last: TokenKind | undefined;
+  let onlySmallUnits = true;
+  let vague = false;
+  const trailingBigUnits: number[] = []; // the big units after the last other token (20亿: [亿])
+  const read = (kind: TokenKind) => {
+    count++;
+    last = kind;
+    if (kind !== 'small') onlySmallUnits = false;
+    if (kind !== 'big') trailingBigUnits.length = 0;
+  };
   let j = i;
   let moreThan = false;
   let hasValue = false;
@@ -263,38 +334,50 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
     const kind = t.kind[code]!;
     // most numbers end at a character that is no numeral at all: decided without a string
     if (kind === 0 && code !== pointCode) break;
-    const ch = text[j]!;
-    const prev = tokens[tokens.length - 1];
     if (kind & DIGIT) {
-      tokens.push({ kind: 'digit', v: t.digits.get(ch)! });
+      const d = t.byCode.digits.get(code)!;
+      lo.addDigit(d);
+      hi.addDigit(d);
+      read('digit');
       hasValue = true;
       digitCount++;
     } else if (kind & VAGUE) {
       // 十几亿: after 十 the vague digit is 1..9
-      const [lo, hi] = t.vague.get(ch)!;
-      tokens.push(prev?.kind === 'small' ? { kind: 'vague', lo: 1, hi } : { kind: 'vague', lo, hi });
+      const [low, high] = t.byCode.vague.get(code)!;
+      lo.addDigit(last === 'small' ? 1 : low);
+      hi.addDigit(high);
+      read('vague');
+      vague = true;
       hasValue = true;
       plain = false;
     } else if (kind & SMALL_UNIT) {
-      tokens.push({ kind: 'small', u: t.smallUnits.get(ch)! });
+      const u = t.byCode.smallUnits.get(code)!;
+      lo.addSmallUnit(u);
+      hi.addSmallUnit(u);
+      read('small');
       hasValue = true;
       plain = false;
     } else if (kind & BIG_UNIT && hasValue) {
-      tokens.push({ kind: 'big', u: t.bigUnits.get(ch)! });
+      const u = t.byCode.bigUnits.get(code)!;
+      lo.addBigUnit(u);
+      hi.addBigUnit(u);
+      read('big');
+      trailingBigUnits.push(u);
       plain = false;
-    } else if (code === pointCode && prev?.kind === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
+    } else if (code === pointCode && last === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
       seenPoint = true;
-      tokens.push({ kind: 'point' });
+      lo.addPoint();
+      hi.addPoint();
+      read('point');
       plain = false;
-    } else if (kind & MORE_THAN && hasValue && tokens.length > 0) {
+    } else if (kind & MORE_THAN && hasValue && count > 0) {
       // 三十多万 / 一百余亿: keep only when a unit follows, or as the last character
       // before a currency (the caller checks what follows)
       if (numeralKind(text, j + 1, t) & (BIG_UNIT | SMALL_UNIT)) {
         moreThan = true;
         continue;
       }
-      const afterUnit = UNIT_KINDS.has(tokens[tokens.length - 1]!.kind);
-      if (afterUnit) {
+      if (last === 'big' || last === 'small') {
         moreThan = true;
         j++;
       }
@@ -303,11 +386,8 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   }
   if (!hasValue || j === i) return null;
   // a lone 百 or 千 without a digit is a word (百川, 千里), not a number; 百亿 and 十 (十月) are numbers
-  if (tokens.every((tk) => tk.kind === 'small') && !(tokens.length === 1 && text[i] === '十')) return null;
-  const lo = evaluate(tokens, 'lo');
-  const hi = evaluate(tokens, 'hi');
-  const vague = tokens.some((tk) => tk.kind === 'vague');
+  if (onlySmallUnits && !(count === 1 && text[i] === '十')) return null;
   let scale = 1;
-  for (let k = tokens.length - 1; k >= 0 && tokens[k]!.kind === 'big'; k--) scale *= (tokens[k] as { u: number }).u;
-  return { start: i, end: j, min: lo, max: hi, vague, moreThan, plainDigits: plain, digitCount: plain ? digitCount : 0, scale };
+  for (let k = trailingBigUnits.length - 1; k >= 0; k--) scale *= trailingBigUnits[k]!;
+  return { start: i, end: j, min: lo.value(), max: hi.value(), vague, moreThan, plainDigits: plain, digitCount: plain ? digitCount : 0, scale };
 }

@@ -7,8 +7,8 @@
  */
 import type { DocContext } from '../../context.js';
 import type { MoneyCandidate } from '../candidate.js';
-import { ASCII_DIGIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, skipSpaces, skipSpacesBack } from '../../text/matchView.js';
+import { afterSpace, ASCII_DIGIT, beforeSpace, DIGIT, MORE_THAN, nextNumberStart, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
+import { isAsciiDigit } from '../../text/matchView.js';
 import { extractEnglishAmounts } from './english.js';
 import type { MoneyTables } from './tables.js';
 
@@ -17,7 +17,11 @@ export interface MoneyRules {
   money: MoneyTables;
 }
 
-const RANGE_JOINERS = ['至', '到', '-', '－', '—', '–', '~', '～'];
+// one character each: a range is told by the code of the character after its first half
+const RANGE_JOINERS = new Set([...'至到-－—–~～'].map((ch) => ch.charCodeAt(0)));
+
+// 50元6角3分: jiao and fen after the yuan add tenths and hundredths
+const SUBUNITS = [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const;
 
 interface Amount {
   start: number;
@@ -33,20 +37,19 @@ function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
   const { money, numerals } = rules;
   let j = n.end;
   let moreThan = false;
-  if (numerals.moreThan.has(view[j]!) && !n.plainDigits) {
+  if (numeralKind(view, j, numerals) & MORE_THAN && !n.plainDigits) {
     // 1亿多元: 多 between the multiplier and the currency
     moreThan = true;
     j++;
   }
-  j = skipSpaces(view, j, 1);
+  j = afterSpace(view, j, numerals);
   const unit = money.units.startingAt(view, j);
   if (!unit) return null;
   let end = j + unit.word.length;
   if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
-  // 50元6角3分: jiao and fen after the yuan add tenths and hundredths
   let cents = 0;
   if (unit.value === null || unit.value === 'CNY') {
-    for (const [sub, worth] of [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const) {
+    for (const [sub, worth] of SUBUNITS) {
       const d = numerals.digits.get(view[end]!) ?? (isAsciiDigit(view[end]) ? Number(view[end]) : undefined);
       if (d !== undefined && view[end + 1] === sub && !/[钟之]/.test(view[end + 2] ?? '')) {
         cents += d * worth;
@@ -61,7 +64,7 @@ function amountAt(view: string, i: number, rules: MoneyRules): Amount | null {
   const number = scanNumber(view, i, rules.numerals);
   if (!number) return null;
   const unit = unitAfter(view, number, rules);
-  const prefixEnd = skipSpacesBack(view, i, 1);
+  const prefixEnd = beforeSpace(view, i, rules.numerals);
   let prefix = rules.money.prefixes.endingAt(view, prefixEnd);
   // 4人民币 5美元: a currency word right after a number is that number's unit, not our prefix
   if (prefix && isNumberChar(view[prefixEnd - prefix.word.length - 1], rules.numerals)) prefix = undefined;
@@ -95,18 +98,21 @@ function candidate(a: Amount, rule: string): MoneyCandidate {
 
 /** first half of a range + joiner + second half with its currency */
 function rangeWith(view: string, first: Amount, rules: MoneyRules): MoneyCandidate | null {
-  const j = skipSpaces(view, first.end, 1);
-  const joiner = RANGE_JOINERS.find((w) => view.startsWith(w, j));
-  if (!joiner) return null;
-  const second = amountAt(view, skipSpaces(view, j + joiner.length, 1), rules);
+  const j = afterSpace(view, first.end, rules.numerals);
+  if (!RANGE_JOINERS.has(view.charCodeAt(j))) return null;
+  const second = amountAt(view, afterSpace(view, j + 1, rules.numerals), rules);
   if (!second || second.currency === undefined || second.number.vague || first.number.vague) return null;
   // a generic first unit takes the second's currency: 43亿元至46亿元人民币
   if (first.currency !== undefined && first.currency !== null && first.currency !== second.currency) return null;
   // 10-20亿美元: the first half borrows the multiplier it does not write
   const low = first.number.scale === 1 && !first.hasUnit && second.number.scale > 1 ? first.number.min * second.number.scale : first.number.min;
   if (!(low < second.number.min)) return null;
-  const merged: Amount = { ...second, start: first.start };
-  return { ...candidate(merged, 'money.range'), value: undefined, min: low, max: second.number.min, mod: undefined };
+  // built field by field, in the order candidate() gives them, without the halves' value and mod
+  const range: MoneyCandidate = { type: 'money', start: first.start, end: second.end, rule: 'money.range', currency: second.currency ?? 'CNY' };
+  if (second.currency === null) range.bareYuan = true;
+  range.min = low;
+  range.max = second.number.min;
+  return range;
 }
 
 function isNumberChar(ch: string | undefined, numerals: NumeralTables): boolean {
@@ -122,7 +128,7 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
 export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate[] {
   const { view } = ctx;
   const found: MoneyCandidate[] = [];
-  for (let i = rules.numerals.startChars.next(view, 0); i !== -1 && i < view.length; i = rules.numerals.startChars.next(view, i)) {
+  for (let i = nextNumberStart(view, 0, rules.numerals); i !== -1; i = nextNumberStart(view, i, rules.numerals)) {
     const amount = startsNumber(view, i, rules.numerals) ? amountAt(view, i, rules) : null;
     if (!amount) {
       i++;
@@ -138,13 +144,13 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }
-  // an amount too large for a double (400 digits) is not money anyone reports
-  const finite = (c: MoneyCandidate) => [c.value, c.min, c.max].every((v) => v === undefined || Number.isFinite(v));
-  return [...found, ...extractEnglishAmounts(ctx, rules.money)].map(clean).filter(finite);
+  // no candidate has an undefined field (outputs compare and serialise cleanly): candidate()
+  // leaves out what an amount lacks, and a range is built without its halves' value and mod
+  return found.concat(extractEnglishAmounts(ctx, rules.money)).filter(finite);
 }
 
-/** drop undefined fields so outputs compare and serialise cleanly */
-function clean(c: MoneyCandidate): MoneyCandidate {
-  for (const key of Object.keys(c) as (keyof MoneyCandidate)[]) if (c[key] === undefined) delete c[key];
-  return c;
+/** An amount too large for a double (400 digits) is not money anyone reports. */
+function finite(c: MoneyCandidate): boolean {
+  const ok = (v: number | undefined) => v === undefined || Number.isFinite(v);
+  return ok(c.value) && ok(c.min) && ok(c.max);
 }

@@ -10,44 +10,37 @@ import type { PersonCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import type { PersonTables } from './tables.js';
 import { fixture, roleAfter, subjectOfSpeech } from './chinese.js';
+import { isMiddleDot } from './landmarks.js';
 
-const DOTS = new Set([...'·•‧・']);
 const MIN = 2;
 const MAX = 7;
 // jieba's dictionary knows some foreign places and organisations by these tags
-const PLACE_TAGS = /^(ns|nt|nz|nsf)$/;
+const PLACE_TAGS = new Set(['ns', 'nt', 'nz', 'nsf']);
 
-export function foreignNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+/** `foreignTokens`: the tokens made only of transliteration characters, in order (see landmarks) */
+export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: readonly { start: number; end: number }[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
-  const { tokens, words, view } = ctx;
-  // called once per token: a plain loop, no array per token
-  const foreignWord = (w: string) => {
-    for (let j = 0; j < w.length; j++) if (!t.foreignNameChars.has(w[j]!)) return false;
-    return true;
-  };
-  for (let k = 0; k < tokens.length; ) {
-    if (!foreignWord(words[k]!)) {
-      k++;
-      continue;
-    }
-    let last = k;
-    while (last + 1 < tokens.length && foreignWord(words[last + 1]!) && tokens[last + 1]!.end - tokens[k]!.start <= MAX) last++;
-    const start = tokens[k]!.start;
-    const end = tokens[last]!.end;
-    k = last + 1;
+  const { view } = ctx;
+  for (let j = 0; j < foreignTokens.length; ) {
+    // a run of adjacent such tokens, up to MAX characters
+    const first = foreignTokens[j++]!;
+    const start = first.start;
+    let end = first.end;
+    while (j < foreignTokens.length && foreignTokens[j]!.start === end && foreignTokens[j]!.end - start <= MAX) end = foreignTokens[j++]!.end;
     if (end - start < MIN || end - start > MAX) continue;
     // part of a dotted name (安德烈斯·马尔克斯): the transliterated rule reads it whole
-    if (DOTS.has(view[start - 1] ?? '') || DOTS.has(view[end] ?? '')) continue;
+    if (isMiddleDot(view.charCodeAt(start - 1)) || isMiddleDot(view.charCodeAt(end))) continue;
     // the cue first: it is cheap and rules out most runs before the dictionary is asked
     const after = t.personOnlyAfter.startingAt(view, end);
     // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
     const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || roleAfter(view, end, t) || subjectOfSpeech(view, start, end, t);
     if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) continue;
+    // at least one character Chinese given names do not use (尔, 斯, 顿)
+    if (t.chars.givenName.allIn(view, start, end)) continue;
     const name = view.slice(start, end);
-    if (![...name].some((ch) => !t.givenNameChars.has(ch))) continue;
     const place = t.places.startingAt(view, start);
     if (place && place.word.length >= end - start) continue;
-    if (PLACE_TAGS.test(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
+    if (PLACE_TAGS.has(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
     const facility = t.placeAfter.startingAt(view, end);
     if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
     out.push({ type: 'person', start, end, rule: 'person.foreign' });

@@ -17,7 +17,9 @@ const HONORIFICS = ['先生', '女士'];
 const OPENERS = /[，,。；;：:！!？?、\n“”"（）()》\s]/;
 const MIN = 2;
 const MAX = 4;
-const NOT_NAME_TAGS = /^(r|rr|rz|m|mq|q|p|c|u.*|d|f|t)$/;
+// pronouns, numerals, measure words, prepositions, conjunctions, particles (u, uj, ul ...), adverbs, places, times
+const NOT_NAME_TAGS = new Set(['r', 'rr', 'rz', 'm', 'mq', 'q', 'p', 'c', 'd', 'f', 't']);
+const notNameTag = (tag: string) => NOT_NAME_TAGS.has(tag) || tag.startsWith('u');
 
 export function honorificNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   const { view, boundary } = ctx;
@@ -59,7 +61,7 @@ function wordsLookLikeName(ctx: DocContext, start: number, end: number, t: Perso
     // the character jieba glued to the honorific (胜先生) is judged alone, as a name character
     // (a single character is judged as a name character: jieba often splits names into them)
     const glued = (i === end && ctx.boundary[end] !== 1) || word.length === 1;
-    if (glued ? t.notGivenNameChars.has(word) : isCommonWord(word) || t.titles.has(word) || NOT_NAME_TAGS.test(tagOf(word)) || t.notGivenNameChars.has(word)) return false;
+    if (glued ? t.notGivenNameChars.has(word) : isCommonWord(word) || t.titles.has(word) || notNameTag(tagOf(word)) || t.notGivenNameChars.has(word)) return false;
     from = i;
   }
   return true;

@@ -18,8 +18,9 @@ import { isHan, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
-import { acceptedAlone, fixture, mayHaveFixture, nameAt, type NameCandidate } from './chinese.js';
+import { acceptedAlone, fixture, nameAt, type NameCandidate } from './chinese.js';
 import type { PersonTables } from './tables.js';
+import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
 
@@ -29,16 +30,19 @@ export interface PersonRules {
 
 // a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
 const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
-const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/g;
+// TRANSLITERATED's longest run before its first dot
+const BEFORE_DOT_MAX = 6;
+// sticky: tried only where a capital letter starts a match (see capitalisedMatches)
+const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/y;
 
 // a single capitalised word, not part of a longer Latin run
-const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/g;
+const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/y;
 const OPEN_BRACKET = new Set(['（', '(']);
 const CLOSE_BRACKET = new Set(['）', ')']);
 const GLOSS_MAX = 40;
 const LATIN_GLOSS = /^([A-Za-z][A-Za-z'\-]*(?:[ .][A-Za-z][A-Za-z'\-]*){0,3})/;
 
-const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
+const CLAUSE_END = new Set([...'，,。；;：:！!？?\n（）()“”"《》']);
 
 /**
  * Lists of names (孙茂松、唐杰、刘知远等; 赵一、钱晓明和孙立伟): once one item is an
@@ -47,6 +51,8 @@ const CLAUSE_END = /[，,。；;：:！!？?\n（）()“”"《》]/;
  */
 function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
+  // most names stand next to no separator: then there is no list to walk
+  if (!accepted.some((p) => t.listSeparators.has(view[p.end] ?? '') || t.listSeparators.has(view[p.start - 1] ?? ''))) return [];
   const byStart = new Map(accepted.map((p) => [p.start, p]));
   const found: PersonCandidate[] = [];
   for (const p of accepted) {
@@ -55,7 +61,7 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
       let edge = direction === 1 ? p.end : p.start;
       for (;;) {
         const sep = direction === 1 ? view[edge] : view[edge - 1];
-        if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.test(sep) && sep !== '、' && sep !== '，') break;
+        if (sep === undefined || !t.listSeparators.has(sep) || CLAUSE_END.has(sep) && sep !== '、' && sep !== '，') break;
         const item = direction === 1 ? itemAfter(ctx, edge + 1, t) : itemBefore(view, edge - 1, t);
         if (!item || byStart.has(item.start)) break;
         const name = view.slice(item.start, item.end);
@@ -72,6 +78,11 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 }
 
 const NAME_MAX = 4;
+// jieba's tags, looked up in sets (a regular expression per tag costs more)
+/** a name, or a string jieba does not know */
+const NAME_READINGS = new Set(['x', 'nr', 'nrfg']);
+/** places, verbs, adjectives, adverbs, numerals, times: no given name */
+const NOT_GIVEN_NAME_TAGS = new Set(['ns', 'nt', 'nz', 'v', 'vn', 'a', 'ad', 'd', 'm', 't']);
 
 /**
  * A list item read as a name (那一刻，周明华 is no list of names): given-name characters, or a
@@ -80,7 +91,7 @@ const NAME_MAX = 4;
 function listItemLooksLikeName(name: string, t: PersonTables): boolean {
   const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
   if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
-  return t.surnames.get(name[0]!) === 'common' && /^(x|nr|nrfg)$/.test(tagOf(name));
+  return t.surnames.get(name[0]!) === 'common' && NAME_READINGS.has(tagOf(name));
 }
 
 function surnameOf(name: string, t: PersonTables): boolean {
@@ -116,14 +127,14 @@ function itemBefore(view: string, to: number, t: PersonTables): { start: number;
   return to - start >= 2 && to - start <= NAME_MAX ? { start, end: to } : null;
 }
 
-function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+function chineseNames(ctx: DocContext, t: PersonTables, surnames: readonly number[], fixtures: boolean): PersonCandidate[] {
   const all: NameCandidate[] = [];
-  for (let i = t.surnameStarts.next(ctx.view, 0); i !== -1; i = t.surnameStarts.next(ctx.view, i + 1)) {
-    const c = nameAt(ctx, i, t);
+  for (const i of surnames) {
+    const c = nameAt(ctx, i, t, fixtures);
     if (c) all.push(c);
   }
   const accepted: PersonCandidate[] = all.filter(acceptedAlone).map((c) => ({ type: 'person', start: c.start, end: c.end, rule: 'person.chinese' }));
-  return [...accepted, ...listNames(ctx, accepted, t)];
+  return accepted.concat(listNames(ctx, accepted, t));
 }
 
 /**
@@ -131,14 +142,15 @@ function chineseNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
  * words next to the dots, without a title before (首席执行官托马斯·韦伯) or a function
  * word or verb after (韦伯在签约仪式上表示): each part ends at a common word.
  */
-function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+function transliterated(ctx: DocContext, t: PersonTables, dots: readonly number[]): PersonCandidate[] {
+  if (dots.length === 0) return [];
   const { view } = ctx;
   const out: PersonCandidate[] = [];
   const stops = (word: string) => t.titles.has(word) || t.after.has(word) || isCommonWord(word) || t.notGivenNameChars.has(word);
   // beyond the word next to the dot, a part goes on only with transliteration characters
   // (马蒂亚斯·科雷尔 | 获奖, 遗孀 | 埃莉诺·罗斯福)
-  const foreign = (word: string) => [...word].every((ch) => t.foreignNameChars.has(ch));
-  for (const m of view.matchAll(TRANSLITERATED)) {
+  const foreign = (word: string) => t.chars.foreignName.allIn(word, 0, word.length);
+  for (const m of dottedRuns(view, dots)) {
     const firstDot = m.index + m[0].search(/[·•‧・]/);
     const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
     let start = firstDot;
@@ -168,6 +180,26 @@ function transliterated(ctx: DocContext, t: PersonTables): PersonCandidate[] {
   return out;
 }
 
+/**
+ * The matches of TRANSLITERATED, in order, as matchAll gives them. A match has a middle dot
+ * within BEFORE_DOT_MAX characters of its start, so each search starts that far before the
+ * next dot: run from every Han character, the expression costs more than all the rest of
+ * the person extractor, and most articles have no dot at all.
+ */
+function dottedRuns(view: string, dots: readonly number[]): RegExpExecArray[] {
+  const runs: RegExpExecArray[] = [];
+  let from = 0;
+  for (const dot of dots) {
+    if (dot < from) continue;
+    TRANSLITERATED.lastIndex = Math.max(from, dot - BEFORE_DOT_MAX);
+    const m = TRANSLITERATED.exec(view);
+    if (!m) break;
+    runs.push(m);
+    from = m.index + m[0].length;
+  }
+  return runs;
+}
+
 function previousBoundary(ctx: DocContext, from: number, floor: number): number {
   let i = from - 1;
   while (i > floor && ctx.boundary[i] !== 1) i--;
@@ -185,7 +217,7 @@ function givenNameOf(name: string, t: PersonTables): string | null {
   const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
   const given = name.slice(surname);
   if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
-  if (![...given].every((ch) => t.givenNameChars.has(ch)) || /^(ns|nt|nz|v|vn|a|ad|d|m|t)$/.test(tagOf(given))) return null;
+  if (!t.chars.givenName.allIn(given, 0, given.length) || NOT_GIVEN_NAME_TAGS.has(tagOf(given))) return null;
   return given;
 }
 
@@ -198,18 +230,38 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
       if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
       const name = ctx.view.slice(start, at);
       if (t.surnames.has(name[0]!) && !t.givenNameChars.has(name[0]!)) continue;
-      if (givenNameOf(`_${name}`, t) === name && /^(x|nr|nrfg)$/.test(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
+      if (givenNameOf(`_${name}`, t) === name && NAME_READINGS.has(tagOf(name))) out.push({ type: 'person', start, end: at, rule: 'person.given-name' });
     }
   }
   return out;
 }
 
-function latinNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
-  const out: PersonCandidate[] = [...ctx.view.matchAll(LATIN_NAME)]
+/**
+ * The matches of a sticky expression whose matches start with a capital letter, in order and
+ * without overlap, as matchAll gives them for its /g twin. Tried only at the capitals: the /g
+ * form would try every character of the article.
+ */
+function capitalisedMatches(view: string, at: readonly number[], pattern: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  for (const i of at) {
+    if (i < from) continue;
+    pattern.lastIndex = i;
+    const m = pattern.exec(view);
+    if (!m) continue;
+    out.push(m);
+    from = i + m[0].length;
+  }
+  return out;
+}
+
+function latinNames(ctx: DocContext, t: PersonTables, capitals: readonly number[]): PersonCandidate[] {
+  if (capitals.length === 0) return [];
+  const out: PersonCandidate[] = capitalisedMatches(ctx.view, capitals, LATIN_NAME)
     .filter((m) => latinNameKind(m[0]) === 'person')
     .map((m) => ({ type: 'person', start: m.index, end: m.index + m[0].length, rule: 'person.latin' }));
   // 编剧Robin: one capitalised word right after a title is a name (or a handle) too
-  for (const m of ctx.view.matchAll(LATIN_WORD)) {
+  for (const m of capitalisedMatches(ctx.view, capitals, LATIN_WORD)) {
     const titleEnd = skipSpacesBack(ctx.view, m.index, 1);
     if (titleEnd === m.index && m.index > 0 && !isHan(ctx.view[m.index - 1])) continue;
     // (大股东Brightwater: a title a company can hold too says nothing)
@@ -286,10 +338,13 @@ function teamNames(view: string, people: readonly PersonCandidate[]): Set<string
 }
 
 export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandidate[] {
-  const found = [...transliterated(ctx, rules.person), ...chineseNames(ctx, rules.person), ...foreignNames(ctx, rules.person), ...givenNamesAlone(ctx, rules.person), ...latinNames(ctx, rules.person), ...honorificNames(ctx, rules.person)];
-  const all = [...found, ...latinGlosses(ctx.view, found), ...repeats(ctx, found, rules.person)];
-  // no per-name scan unless the text has a fixture at all
-  if (!mayHaveFixture(ctx.view)) return all;
+  const t = rules.person;
+  const at = landmarks(ctx, t);
+  // a side of a fixture is a team: no per-name test unless the text has a fixture at all
+  const fixtures = at.fixtureMark;
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
+  if (!fixtures) return all;
   const teams = teamNames(ctx.view, all);
   return teams.size === 0 ? all : all.filter((p) => !teams.has(ctx.view.slice(p.start, p.end)));
 }

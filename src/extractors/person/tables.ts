@@ -2,14 +2,44 @@
 import type { z } from 'zod';
 import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
-import { charClass, type CharClass } from '../../text/charClass.js';
+import { isInlineSpace } from '../../text/matchView.js';
+import { CodeSet } from './codeSet.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
+/**
+ * Character sets the extractor tests at every surname and in every token (see CodeSet): each
+ * also says which dictionary lookups cannot succeed at a position (no title ends before a
+ * character that ends none), so most positions are ruled out without one.
+ */
+export interface PersonChars {
+  /** frequent in Chinese given names (伟, 芳, 明) */
+  givenName: CodeSet;
+  /** of transliterated foreign names (斯, 尔, 克) */
+  foreignName: CodeSet;
+  /** end a name rather than belong to it (也, 在, 说) */
+  notGivenName: CodeSet;
+  /** one-character words jieba glues to a name (由, 向) */
+  glued: CodeSet;
+  commonSurname: CodeSet;
+  rareSurname: CodeSet;
+  /** the first character of any surname: where a Chinese name can start */
+  surnameStart: CodeSet;
+  /** the first and the second characters of the compound surnames (欧阳) */
+  compoundStart: CodeSet;
+  compoundEnd: CodeSet;
+  /** the last character of some title (会长, CEO) */
+  titleEnd: CodeSet;
+  /** the first character of some speech verb or doctrine (表示, 理论) */
+  cueStart: CodeSet;
+  /** the inline spaces (isInlineSpace) */
+  inlineSpace: CodeSet;
+}
+
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
-  /** first characters of all surnames, to jump between candidate positions */
-  surnameStarts: CharClass;
+  /** the characters of the lists below, for tests by character code */
+  chars: PersonChars;
   /** role words written before a name (创始人, CEO) */
   titles: WordTable<true>;
   /** words right after a name: titles (博士) and verbs (表示, 创立) */
@@ -53,6 +83,39 @@ function wordTable(words: readonly string[]): WordTable<true> {
 
 const charSet = (chars: string) => new Set([...chars.replace(/\s/g, '')]);
 
+/**
+ * The character sets. Their characters must be single UTF-16 units, as every character the
+ * lists hold today is: a set of code units cannot answer for the others.
+ */
+function personChars(
+  surnames: ReadonlyMap<string, SurnameKind>,
+  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string> },
+  cues: z.infer<typeof personCuesFile>,
+  fail: (reason: string) => never,
+): PersonChars {
+  for (const list of Object.values(lists)) {
+    for (const ch of list) if (ch.length !== 1) fail(`"${ch}" in given-names.yaml or patterns.yaml is not one UTF-16 character (those lists hold only such characters)`);
+  }
+  const ofKind = (kind: SurnameKind) => [...surnames].filter(([, k]) => k === kind).map(([s]) => s);
+  const inlineSpace = new CodeSet();
+  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.addCode(c);
+  return {
+    givenName: new CodeSet(lists.givenName),
+    foreignName: new CodeSet(lists.foreignName),
+    notGivenName: new CodeSet(lists.notGivenName),
+    glued: new CodeSet(lists.glued),
+    commonSurname: new CodeSet(ofKind('common')),
+    rareSurname: new CodeSet(ofKind('rare')),
+    surnameStart: new CodeSet([...surnames.keys()].map((s) => s[0]!)),
+    compoundStart: new CodeSet(ofKind('compound').map((s) => s[0]!)),
+    compoundEnd: new CodeSet(ofKind('compound').map((s) => s[1]!)),
+    // the code units the word tables index their words by (WordTable.startingAt, endingAt)
+    titleEnd: new CodeSet(cues.titles.map((w) => w[w.length - 1]!)),
+    cueStart: new CodeSet([...cues.speechVerbs, ...cues.doctrines].map((w) => w[0]!)),
+    inlineSpace,
+  };
+}
+
 export function compilePersonTables(
   surnames: z.infer<typeof surnamesFile>,
   cues: z.infer<typeof personCuesFile>,
@@ -78,9 +141,13 @@ export function compilePersonTables(
   for (const t of [...cues.suffixTitles, ...cues.reportingVerbs, ...cues.personalAfter]) personOnlyAfter.set(t, true);
   const verbs = new WordTable<true>();
   for (const t of cues.speechVerbs) verbs.set(t, true);
+  const notGivenNameChars = new Set(patterns.notGivenNameChars);
+  const gluedChars = new Set(patterns.gluedChars);
+  const givenNameChars = charSet(givenNames.common);
+  const foreignNameChars = charSet(givenNames.transliteration);
   return {
     surnames: map,
-    surnameStarts: charClass([...map.keys()].map((s) => s[0]!)),
+    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars }, cues, fail),
     titles,
     after,
     verbs,
@@ -91,13 +158,13 @@ export function compilePersonTables(
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
     notNames: new Set(notNames.words),
-    notGivenNameChars: new Set(patterns.notGivenNameChars),
-    gluedChars: new Set(patterns.gluedChars),
+    notGivenNameChars,
+    gluedChars,
     listSeparators: new Set(patterns.listSeparators),
     placeAfter: wordTable(patterns.placeAfter),
     places: wordTable(places.places),
     organisationBefore: wordTable(patterns.organisationBefore),
-    givenNameChars: charSet(givenNames.common),
-    foreignNameChars: charSet(givenNames.transliteration),
+    givenNameChars,
+    foreignNameChars,
   };
 }
