@@ -31,10 +31,10 @@ export interface CompanyRules {
 function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
   if (t.products.has(key) || t.notCompanyNames.has(key)) return true;
-  if (t.notCompanySuffixes.some((s) => key.endsWith(s))) return true;
+  if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
   while (ctx.view[next] === ' ') next++;
-  return t.notFollowedBy.some((w) => ctx.view.startsWith(w, next));
+  return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
 
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */

@@ -36,8 +36,10 @@ function listsOf(ctx: DocContext): Item[][] {
     if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
     itemStart = -1;
   };
-  for (const t of ctx.tokens) {
-    const word = ctx.view.slice(t.start, t.end);
+  const { tokens, words } = ctx;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const word = words[k]!;
     if (word.length === 1 && CLAUSE_END.has(word)) {
       closeItem();
       if (items.length > 1) lists.push(items);

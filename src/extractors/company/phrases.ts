@@ -4,14 +4,30 @@
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
 import type { DocContext } from '../../context.js';
-import { isHan, isLatin } from '../../text/matchView.js';
+import { isLatin } from '../../text/matchView.js';
+import { CodeSet } from '../../text/codeSet.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
+  // most surfaces hold no white space at all: they are their own key (no regex passes)
+  if (!hasWhiteSpace(surface)) return surface;
   return surface
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+}
+
+/** The code units that String.prototype.trim() removes and /\s/ matches, above U+0020. */
+function isWhiteSpaceUnit(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && isWhiteSpaceUnit(c))) return true;
+  }
+  return false;
 }
 
 /** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */
@@ -21,8 +37,8 @@ export interface PhraseIndex<V> {
   folded: ReadonlyMap<string, V>;
   /** lower-cased prefixes of every key */
   prefixes: ReadonlySet<string>;
-  /** first characters of the phrases: most tokens are skipped on one lookup */
-  firstChars: ReadonlySet<string>;
+  /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
+  firstChars: CodeSet;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -30,13 +46,15 @@ const FOLD_MIN = 4;
 
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
   const prefixes = new Set<string>();
-  const firstChars = new Set<string>();
+  const firstChars = new CodeSet();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
-    firstChars.add(key[0]!);
-    firstChars.add(lower[0]!);
-    firstChars.add(key[0]!.toUpperCase());
+    firstChars.add(key.charCodeAt(0));
+    firstChars.add(lower.charCodeAt(0));
+    // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
+    const upper = key[0]!.toUpperCase();
+    if (upper.length === 1) firstChars.add(upper.charCodeAt(0));
     if (lower !== key && key.length >= FOLD_MIN && !folded.has(lower)) folded.set(lower, value);
     for (let i = 1; i < key.length; i++) prefixes.add(lower.slice(0, i));
   }
@@ -51,8 +69,24 @@ export interface PhraseHit<V> {
 }
 
 const MAX_TOKENS = 8;
-const LATIN = /[A-Za-z]/;
 const MAX_LENGTH = 40;
+
+/** Does the word hold an ASCII letter? (a loop: this runs on every token that may open a phrase) */
+function hasLatinLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20; // folds A-Z onto a-z
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
+/** Is the word empty or white space only (a space, a line break)? */
+function isBlankWord(word: string): boolean {
+  const first = word.charCodeAt(0);
+  // a word opening with a letter or a Han character (nearly all) needs no trim()
+  return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');
+}
+
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
@@ -60,7 +94,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
   const { phrases, folded, prefixes, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!firstChars.has(words[k]![0]!)) {
+    if (!firstChars.has(words[k]!.charCodeAt(0))) {
       k++;
       continue;
     }
@@ -71,7 +105,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
     let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
-      if (word.charCodeAt(0) <= 32 || word.trim() === '') {
+      if (isBlankWord(word)) {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
         continue;
       }
@@ -79,7 +113,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
-      latin ||= LATIN.test(word);
+      latin ||= hasLatinLetter(word);
       const lower = latin ? key.toLowerCase() : key;
       const value = phrases.get(key) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
@@ -101,4 +135,12 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   return true;
 }
 
-export const isHanWord = (word: string): boolean => word.length > 0 && [...word].every((ch) => isHan(ch));
+/** Is the word all Han ideographs? (isHan's ranges, on code units: no string per character) */
+export function isHanWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) return false;
+  }
+  return true;
+}

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
 import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
+import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
 
 export interface LexiconEntry {
   canonical: string;
@@ -15,8 +16,8 @@ export interface CompanyTables {
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
   hanSuffixes: readonly string[];
-  /** last characters of the Han suffixes: most words are ruled out on one lookup */
-  hanSuffixEnds: ReadonlySet<string>;
+  /** last characters of the Han suffixes: most words are ruled out on one bit test */
+  hanSuffixEnds: CodeSet;
   genericPrefixes: ReadonlySet<string>;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
@@ -29,9 +30,11 @@ export interface CompanyTables {
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   businessContext: readonly string[];
-  notFollowedBy: readonly string[];
+  /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
+  notFollowedBy: WordTable<true>;
   products: ReadonlySet<string>;
-  notCompanySuffixes: readonly string[];
+  /** endings of non-company names (大学, 研究所, 政府): looked up by their last character */
+  notCompanySuffixes: WordTable<true>;
   notCompanyNames: ReadonlySet<string>;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
@@ -78,7 +81,7 @@ export function compileCompanyTables(
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
-    hanSuffixEnds: new Set(patterns.suffixes.map((s) => s.suffix.slice(-1))),
+    hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new Set(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
@@ -87,9 +90,9 @@ export function compileCompanyTables(
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
-    notFollowedBy: [...patterns.notFollowedBy].sort((a, b) => b.length - a.length),
+    notFollowedBy: table(patterns.notFollowedBy),
     products: productKeys,
-    notCompanySuffixes: notCompanies.suffixes,
+    notCompanySuffixes: table(notCompanies.suffixes),
     // a generic name (商业银行) is rejected like a non-company organisation
     notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
     shortForms: patterns.shortForms,
