@@ -2,6 +2,7 @@
  * Linear-time helpers over sets of spans and phrases, so that articles with thousands
  * of mentions cost no more per mention than short ones.
  */
+import { CodeSet } from './codeSet.js';
 
 /** Marks of which characters some span covers; `overlaps` is O(span length). */
 export class Coverage {
@@ -37,7 +38,11 @@ export function occurrences<V>(text: string, phrases: ReadonlyMap<string, V>): {
   for (const list of lengths.values()) list.sort((a, b) => b - a);
   const out: { start: number; end: number; phrase: string; value: V }[] = [];
   if (lengths.size === 0) return out;
+  // the first characters again as a bitset: most positions are passed over on a bit test
+  const firsts = new CodeSet();
+  for (const first of lengths.keys()) firsts.add(first);
   for (let i = 0; i < text.length; i++) {
+    if (!firsts.has(text.charCodeAt(i))) continue;
     const list = lengths.get(text.charCodeAt(i));
     if (!list) continue;
     for (const len of list) {

@@ -11,9 +11,13 @@ import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
+import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { isBlankWord } from './phrases.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
+// the first characters of both: most tokens are neither, and one bit test tells
+const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
 const TRAILERS = ['等等', '等'];
 const LEADING_FUNCTION = new Set([...'由与和被向对为从在将把']);
 const HAN_ITEM_MAX = 6;
@@ -40,12 +44,13 @@ function listsOf(ctx: DocContext): Item[][] {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const word = words[k]!;
-    if (word.length === 1 && CLAUSE_END.has(word)) {
+    const mark = LIST_MARK_STARTS.has(word.charCodeAt(0));
+    if (mark && word.length === 1 && CLAUSE_END.has(word)) {
       closeItem();
       if (items.length > 1) lists.push(items);
       items = [];
-    } else if (SEPARATORS.has(word)) closeItem();
-    else if (word.trim() === '' && itemStart < 0) continue;
+    } else if (mark && SEPARATORS.has(word)) closeItem();
+    else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
       if (itemStart < 0) itemStart = t.start;
       itemEnd = t.end;
@@ -56,20 +61,29 @@ function listsOf(ctx: DocContext): Item[][] {
   return lists;
 }
 
+/** Does text[start, end) hold a character of the set? */
+function holdsAny(text: string, start: number, end: number, chars: CodeSet): boolean {
+  for (let i = start; i < end; i++) if (chars.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
 function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   let { start, end } = item;
-  const text = ctx.view.slice(start, end);
-  for (const cue of tables.listCues) {
-    const at = text.lastIndexOf(cue);
-    if (at >= 0 && at + cue.length < text.length) {
-      start = item.start + at + cue.length;
-      break;
+  // (most items hold no character a cue starts with: no search for each cue)
+  if (holdsAny(ctx.view, start, end, tables.listCueStarts)) {
+    const text = ctx.view.slice(start, end);
+    for (const cue of tables.listCues) {
+      const at = text.lastIndexOf(cue);
+      if (at >= 0 && at + cue.length < text.length) {
+        start = item.start + at + cue.length;
+        break;
+      }
     }
   }
-  for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  for (const t of TRAILERS) if (end - start >= t.length && ctx.view.startsWith(t, end - t.length)) end -= t.length;
   // a country before a Latin name is not part of it: 与德国Kessler签约 -> Kessler
-  const place = tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start));
+  const place = tables.placeStarts.has(ctx.view.charCodeAt(start)) ? tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start)) : undefined;
   if (place && /[A-Za-z]/.test(ctx.view[start + place.length] ?? '')) start += place.length;
   // the last item runs on into its verb: 与澜沧铭泰签署协议 -> 澜沧铭泰
   for (let i = start + 1; i < end; i++) {

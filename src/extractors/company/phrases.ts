@@ -81,7 +81,7 @@ function hasLatinLetter(word: string): boolean {
 }
 
 /** Is the word empty or white space only (a space, a line break)? */
-function isBlankWord(word: string): boolean {
+export function isBlankWord(word: string): boolean {
   const first = word.charCodeAt(0);
   // a word opening with a letter or a Han character (nearly all) needs no trim()
   return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');

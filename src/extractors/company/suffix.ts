@@ -102,14 +102,15 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
   for (let k = 0; k < tokens.length; k++) {
     const suffixToken = tokens[k]!;
     // (ctx.words[k] is the token's text: no slice per token)
-    const suffix = tables.suffixes.get(ctx.words[k]!);
+    const word = ctx.words[k]!;
+    const suffix = tables.suffixStarts.has(word.charCodeAt(0)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
       const compound = compoundName(ctx, k, tables);
       if (compound) found.push(compound);
       continue;
     }
     if (k === 0) continue;
-    const latinSuffix = isLatin(ctx.words[k]![0]);
+    const latinSuffix = isLatin(word[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
     const nameEnd = latinSuffix && ctx.words[k - 1]! === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)

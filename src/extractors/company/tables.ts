@@ -14,6 +14,8 @@ export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
+  /** first characters of the suffixes: most tokens are ruled out on one bit test */
+  suffixStarts: CodeSet;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
   hanSuffixes: readonly string[];
   /** last characters of the Han suffixes: most words are ruled out on one bit test */
@@ -39,6 +41,10 @@ export interface CompanyTables {
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
   places: ReadonlySet<string>;
+  /** their first characters: most positions are ruled out on one bit test */
+  placeStarts: CodeSet;
+  /** first characters of the list cues */
+  listCueStarts: CodeSet;
   cues: {
     after: WordTable<true>;
     gap: ReadonlySet<string>;
@@ -80,6 +86,7 @@ export function compileCompanyTables(
   return {
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
+    suffixStarts: codeSetOf(patterns.suffixes.map((s) => s.suffix)),
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new Set(patterns.genericPrefixes),
@@ -97,6 +104,8 @@ export function compileCompanyTables(
     notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
+    placeStarts: codeSetOf(patterns.shortForms.regions),
+    listCueStarts: codeSetOf(patterns.listCues),
     cues: {
       after: table(patterns.cues.after),
       gap: new Set(patterns.cues.gap),
