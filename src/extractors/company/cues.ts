@@ -125,22 +125,39 @@ const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|N
 // a share price move with its figure: 某某收跌2.7%, 某某涨停, 某某跌1.9%
 const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
 // the characters these patterns open with: every token is tested, so on code units
-const STOCK_CODE_FIRST = codeSetOf(['（', '(']);
-const PRICE_MOVE_FIRST = codeSetOf([...'收大上下涨跌']);
+const STOCK_CODE_OPENERS = '（(';
+const PRICE_MOVE_OPENERS = '收大上下涨跌';
+const STOCK_CODE_FIRST = codeSetOf([...STOCK_CODE_OPENERS]);
+const PRICE_MOVE_FIRST = codeSetOf([...PRICE_MOVE_OPENERS]);
 
 // what a media outlet is the subject of: its reporter, its dateline, its findings
 // (sticky: tested in place, without slicing the text at every token)
 const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
-const MEDIA_CUE_FIRST = codeSetOf([...'记获注整讯0123456789']);
+const MEDIA_WORD_OPENERS = '记获注整讯';
+const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
+// every character a pattern cue opens with (a dateline opens with its place: mayOpenDateline)
+const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
+const MONTH = '月'.charCodeAt(0);
 /** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
 const isDigitAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c >= 0x30 && c <= 0x39;
 };
 
+/**
+ * Can a dateline (上海3月14日电, 3月14日电) start at `at`? Its month's digits start at `at`
+ * or after a two- or three-character place, and 月 follows them within two characters.
+ * Digits are common in news, so the second test keeps the regex off most of them.
+ */
+function mayOpenDateline(view: string, at: number): boolean {
+  if (!isDigitAt(view, at) && !isDigitAt(view, at + 2) && !isDigitAt(view, at + 3)) return false;
+  for (let i = at + 1; i <= at + 5; i++) if (view.charCodeAt(i) === MONTH) return true;
+  return false;
+}
+
 /** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
 function mediaCueAt(view: string, at: number): boolean {
-  if (!MEDIA_CUE_FIRST.has(view.charCodeAt(at)) && !isDigitAt(view, at + 2) && !isDigitAt(view, at + 3)) return false;
+  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && !mayOpenDateline(view, at)) return false;
   MEDIA_CUE.lastIndex = at;
   return MEDIA_CUE.test(view);
 }
@@ -182,6 +199,9 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
   const { view, tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
     const at = tokens[k]!.start;
+    // most tokens open no cue, and their first character tells
+    const first = view.charCodeAt(at);
+    if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !mayOpenDateline(view, at)) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);
     if (after && ctx.boundary[at + after.word.length] === 1) {

@@ -53,6 +53,8 @@ export interface CompanyTables {
     bankAfter: WordTable<true>;
     source: { before: WordTable<true>; after: WordTable<true> };
     object: { before: WordTable<true>; after: WordTable<true> };
+    /** first characters of the cues a token may start (after, afterOf, market, source and object openers) */
+    starts: CodeSet;
   };
 }
 
@@ -114,6 +116,7 @@ export function compileCompanyTables(
       bankAfter: table(patterns.cues.bankAfter),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
       object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
+      starts: codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]),
     },
   };
 }
