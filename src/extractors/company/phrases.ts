@@ -5,7 +5,7 @@
  */
 import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
-import { CodeSet } from '../../text/codeSet.js';
+import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -35,18 +35,39 @@ export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
   /** Latin phrases of FOLD_MIN+ characters by lower-case key: news writes bwin, Bwin, BWIN */
   folded: ReadonlyMap<string, V>;
-  /** lower-cased prefixes of every key */
-  prefixes: ReadonlySet<string>;
+  /**
+   * every key as written and every lower-cased proper prefix of a key, with what it is: one
+   * lookup per token answers both "is it a phrase?" and "can a phrase go on from here?"
+   */
+  entries: ReadonlyMap<string, KeyEntry<V>>;
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
+  /**
+   * first two characters of every key as written and lower-cased: a token of two or more
+   * characters without a Latin letter can open a phrase only with one of these pairs
+   */
+  openingPairs: CodePairFilter;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
 const FOLD_MIN = 4;
 
+export interface KeyEntry<V> {
+  /** the phrase's value when the string is a key as written */
+  value: V | undefined;
+  /** the string is a lower-cased proper prefix of some key */
+  prefix: boolean;
+}
+
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
-  const prefixes = new Set<string>();
+  const entries = new Map<string, KeyEntry<V>>();
+  const entry = (s: string) => {
+    let e = entries.get(s);
+    if (!e) entries.set(s, (e = { value: undefined, prefix: false }));
+    return e;
+  };
   const firstChars = new CodeSet();
+  const openingPairs = new CodePairFilter();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
@@ -56,9 +77,11 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     const upper = key[0]!.toUpperCase();
     if (upper.length === 1) firstChars.add(upper.charCodeAt(0));
     if (lower !== key && key.length >= FOLD_MIN && !folded.has(lower)) folded.set(lower, value);
-    for (let i = 1; i < key.length; i++) prefixes.add(lower.slice(0, i));
+    for (const form of [key, lower]) if (form.length >= 2) openingPairs.add(form.charCodeAt(0), form.charCodeAt(1));
+    entry(key).value = value;
+    for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded, prefixes, firstChars };
+  return { phrases, folded, entries, firstChars, openingPairs };
 }
 
 export interface PhraseHit<V> {
@@ -88,13 +111,22 @@ export function isBlankWord(word: string): boolean {
 }
 
 
+/**
+ * Can a phrase start with this token? Bit tests on its first characters, so that few
+ * tokens reach the lookups (a Latin word is left to them: its key is lower-cased).
+ */
+function mayOpenPhrase<V>(word: string, index: PhraseIndex<V>): boolean {
+  if (!index.firstChars.has(word.charCodeAt(0))) return false;
+  return word.length === 1 || index.openingPairs.mayHave(word.charCodeAt(0), word.charCodeAt(1)) || hasLatinLetter(word);
+}
+
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { phrases, folded, prefixes, firstChars } = index;
+  const { folded, entries, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!firstChars.has(words[k]!.charCodeAt(0))) {
+    if (!mayOpenPhrase(words[k]!, index)) {
       k++;
       continue;
     }
@@ -115,9 +147,10 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
       const lower = latin ? key.toLowerCase() : key;
-      const value = phrases.get(key) ?? (latin ? folded.get(lower) : undefined);
+      const entry = entries.get(key);
+      const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-      else if (!prefixes.has(lower)) break;
+      else if (!(lower === key ? entry : entries.get(lower))?.prefix) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
