@@ -127,6 +127,7 @@ const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
  * Only cues of two or more characters count (包括, 比如), not 有 or 是.
  */
 function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables): boolean {
+  if (!holdsAny(ctx.view, first.start, first.end, tables.listCueStarts)) return false;
   const text = ctx.view.slice(first.start, first.end);
   for (const cue of tables.listCues) {
     if (cue.length < 2) continue;
@@ -143,10 +144,12 @@ function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables):
   return false;
 }
 
+const DENG = '等'.charCodeAt(0);
+
 /** Where the names end in a last item 某某等银行 / 某某等公司: the offset of 等, or null. */
 function closedByCompanies(ctx: DocContext, item: Item, tables: CompanyTables): number | null {
   for (let i = item.start + 1; i < item.end; i++) {
-    if (ctx.view[i] !== '等' || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
+    if (ctx.view.charCodeAt(i) !== DENG || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
     return tables.listHeads.some((h) => ctx.view.startsWith(h, i + 1) && ctx.boundary[i + 1 + h.length] === 1) ? i : null;
   }
   return null;
@@ -165,7 +168,9 @@ export function extractFromLists(
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const starts = new Set(known.map((k) => k.start));
-  const spans = new Set(known.map((k) => `${k.start}:${k.end}`));
+  // a span as one number (no string per span): start and end are at most the text's length
+  const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
+  const spans = new Set(known.map(spanKey));
   for (const list of listsOf(ctx)) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
@@ -174,7 +179,7 @@ export function extractFromLists(
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = closing !== null || items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
+    const anchored = closing !== null || items.some((i, k) => spans.has(spanKey(i)) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
     if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
