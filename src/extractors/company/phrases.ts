@@ -116,8 +116,12 @@ export function isBlankWord(word: string): boolean {
  * tokens reach the lookups (a Latin word is left to them: its key is lower-cased).
  */
 function mayOpenPhrase<V>(word: string, index: PhraseIndex<V>): boolean {
-  if (!index.firstChars.has(word.charCodeAt(0))) return false;
-  return word.length === 1 || index.openingPairs.mayHave(word.charCodeAt(0), word.charCodeAt(1)) || hasLatinLetter(word);
+  return index.firstChars.has(word.charCodeAt(0)) && (word.length === 1 || hasLatinLetter(word) || opensWithKnownPair(word, index));
+}
+
+/** Do the first two characters of a key without Latin letters open some phrase? */
+function opensWithKnownPair<V>(key: string, index: PhraseIndex<V>): boolean {
+  return index.openingPairs.mayHave(key.charCodeAt(0), key.charCodeAt(1));
 }
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
@@ -146,6 +150,8 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
+      // a one-character token and the next (中|信) mostly make no phrase: a bit test tells
+      if (!latin && key.length >= 2 && !opensWithKnownPair(key, index)) break;
       const lower = latin ? key.toLowerCase() : key;
       const entry = entries.get(key);
       const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
