@@ -5,7 +5,8 @@
  */
 import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
-import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
+import { CodeSet } from '../../text/codeSet.js';
+import { StringFilter } from '../../text/stringFilter.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -39,14 +40,9 @@ export interface PhraseIndex<V> {
    * every key as written and every lower-cased proper prefix of a key, with what it is: one
    * lookup per token answers both "is it a phrase?" and "can a phrase go on from here?"
    */
-  entries: ReadonlyMap<string, KeyEntry<V>>;
+  entries: KeyEntries<V>;
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
-  /**
-   * first two characters of every key as written and lower-cased: a token of two or more
-   * characters without a Latin letter can open a phrase only with one of these pairs
-   */
-  openingPairs: CodePairFilter;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -59,6 +55,39 @@ export interface KeyEntry<V> {
   prefix: boolean;
 }
 
+const PREFIX_ONLY: KeyEntry<never> = Object.freeze({ value: undefined, prefix: true });
+
+/**
+ * The entries of a phrase index, looked up as a Map, but through filters that stay in the
+ * cache: after jieba has run, a lookup in the Map itself misses the cache several times,
+ * and most strings looked up (a token; a token and the next) are no entry at all.
+ */
+export class KeyEntries<V> {
+  private readonly filter = new StringFilter();
+  // one-character strings (中, 大: common tokens, nearly always a prefix only) by code unit
+  private readonly oneCharPrefixes = new CodeSet();
+  private readonly oneCharKeys = new CodeSet();
+
+  constructor(private readonly map: ReadonlyMap<string, KeyEntry<V>>) {
+    for (const [s, e] of map) {
+      this.filter.add(s);
+      if (s.length !== 1) continue;
+      if (e.value !== undefined) this.oneCharKeys.add(s.charCodeAt(0));
+      else if (e.prefix) this.oneCharPrefixes.add(s.charCodeAt(0));
+    }
+  }
+
+  /** the same as the Map's get() */
+  get(s: string): KeyEntry<V> | undefined {
+    if (s.length === 1) {
+      const c = s.charCodeAt(0);
+      if (this.oneCharKeys.has(c)) return this.map.get(s);
+      return this.oneCharPrefixes.has(c) ? PREFIX_ONLY : undefined;
+    }
+    return this.filter.mayHave(s) ? this.map.get(s) : undefined;
+  }
+}
+
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
   const entries = new Map<string, KeyEntry<V>>();
   const entry = (s: string) => {
@@ -67,7 +96,6 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     return e;
   };
   const firstChars = new CodeSet();
-  const openingPairs = new CodePairFilter();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
@@ -77,11 +105,10 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     const upper = key[0]!.toUpperCase();
     if (upper.length === 1) firstChars.add(upper.charCodeAt(0));
     if (lower !== key && key.length >= FOLD_MIN && !folded.has(lower)) folded.set(lower, value);
-    for (const form of [key, lower]) if (form.length >= 2) openingPairs.add(form.charCodeAt(0), form.charCodeAt(1));
     entry(key).value = value;
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded, entries, firstChars, openingPairs };
+  return { phrases, folded, entries: new KeyEntries(entries), firstChars };
 }
 
 export interface PhraseHit<V> {
@@ -111,26 +138,13 @@ export function isBlankWord(word: string): boolean {
 }
 
 
-/**
- * Can a phrase start with this token? Bit tests on its first characters, so that few
- * tokens reach the lookups (a Latin word is left to them: its key is lower-cased).
- */
-function mayOpenPhrase<V>(word: string, index: PhraseIndex<V>): boolean {
-  return index.firstChars.has(word.charCodeAt(0)) && (word.length === 1 || hasLatinLetter(word) || opensWithKnownPair(word, index));
-}
-
-/** Do the first two characters of a key without Latin letters open some phrase? */
-function opensWithKnownPair<V>(key: string, index: PhraseIndex<V>): boolean {
-  return index.openingPairs.mayHave(key.charCodeAt(0), key.charCodeAt(1));
-}
-
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
   const { folded, entries, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!mayOpenPhrase(words[k]!, index)) {
+    if (!firstChars.has(words[k]!.charCodeAt(0))) {
       k++;
       continue;
     }
@@ -150,8 +164,6 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
-      // a one-character token and the next (中|信) mostly make no phrase: a bit test tells
-      if (!latin && key.length >= 2 && !opensWithKnownPair(key, index)) break;
       const lower = latin ? key.toLowerCase() : key;
       const entry = entries.get(key);
       const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
