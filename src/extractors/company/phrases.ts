@@ -55,36 +55,35 @@ export interface KeyEntry<V> {
   prefix: boolean;
 }
 
-const PREFIX_ONLY: KeyEntry<never> = Object.freeze({ value: undefined, prefix: true });
-
 /**
  * The entries of a phrase index, looked up as a Map, but through filters that stay in the
  * cache: after jieba has run, a lookup in the Map itself misses the cache several times,
  * and most strings looked up (a token; a token and the next) are no entry at all.
  */
 export class KeyEntries<V> {
-  private readonly filter = new StringFilter();
-  // one-character strings (中, 大: common tokens, nearly always a prefix only) by code unit
-  private readonly oneCharPrefixes = new CodeSet();
-  private readonly oneCharKeys = new CodeSet();
+  /** the keys as written (entries with a value) */
+  private readonly keys = new StringFilter();
+  /** the lower-cased proper prefixes of keys */
+  private readonly prefixes = new StringFilter();
 
   constructor(private readonly map: ReadonlyMap<string, KeyEntry<V>>) {
     for (const [s, e] of map) {
-      this.filter.add(s);
-      if (s.length !== 1) continue;
-      if (e.value !== undefined) this.oneCharKeys.add(s.charCodeAt(0));
-      else if (e.prefix) this.oneCharPrefixes.add(s.charCodeAt(0));
+      if (e.value !== undefined) this.keys.add(s);
+      if (e.prefix) this.prefixes.add(s);
     }
   }
 
   /** the same as the Map's get() */
   get(s: string): KeyEntry<V> | undefined {
-    if (s.length === 1) {
-      const c = s.charCodeAt(0);
-      if (this.oneCharKeys.has(c)) return this.map.get(s);
-      return this.oneCharPrefixes.has(c) ? PREFIX_ONLY : undefined;
-    }
-    return this.filter.mayHave(s) ? this.map.get(s) : undefined;
+    return this.keys.mayHave(s) || this.prefixes.mayHave(s) ? this.map.get(s) : undefined;
+  }
+  /** the value of a key as written (exact: the Map is consulted when the filter allows) */
+  valueOf(s: string): V | undefined {
+    return this.keys.mayHave(s) ? this.map.get(s)?.value : undefined;
+  }
+  /** false when `s` is surely no prefix of a key; true for every prefix and a few others */
+  mayBePrefix(s: string): boolean {
+    return this.prefixes.mayHave(s);
   }
 }
 
@@ -164,6 +163,15 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
+      if (isHanWord(key)) {
+        // A Han key (no case to fold) that the filter takes for a prefix but is none cannot
+        // grow into a key or a prefix either: the scan goes on a little further than it had
+        // to and stops with the same best. So the Map is read only for likely keys.
+        const value = entries.valueOf(key);
+        if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
+        else if (!entries.mayBePrefix(key)) break;
+        continue;
+      }
       const lower = latin ? key.toLowerCase() : key;
       const entry = entries.get(key);
       const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
