@@ -9,6 +9,9 @@ export class CodeSet {
   add(code: number): void {
     if (code >= 0 && code <= 0xffff) this.bits[code >>> 5]! |= 1 << (code & 31);
   }
+  delete(code: number): void {
+    if (code >= 0 && code <= 0xffff) this.bits[code >>> 5]! &= ~(1 << (code & 31));
+  }
   /** false for NaN (charCodeAt past the end), so callers need no bounds check */
   has(code: number): boolean {
     return code >= 0 && (this.bits[code >>> 5]! & (1 << (code & 31))) !== 0;

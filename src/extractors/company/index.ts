@@ -22,6 +22,7 @@ import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
+import { codeSetOf } from '../../text/codeSet.js';
 
 export interface CompanyRules {
   company: CompanyTables;
@@ -96,12 +97,15 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
 }
 
 // （以下简称“橙果”） / (下称"灵枢") right after a company name
+const OPENING_BRACKETS = codeSetOf(['（', '(']);
 const APPOSITION = /^[（(]\s*(?:以下简称|以下称|下称|简称|下文简称|以下统称)[：:]?\s*[“"「『]([^”"」』\s]{2,16})[”"」』]\s*[）)]/;
 
 /** The short name an article defines for a company: 瀚海国际有限公司（以下简称“瀚海”）. */
 function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
+    // (most names are followed by no bracket: no slice, no regex)
+    if (!OPENING_BRACKETS.has(ctx.view.charCodeAt(c.end))) continue;
     const m = APPOSITION.exec(ctx.view.slice(c.end, c.end + 30));
     if (!m) continue;
     const start = c.end + m[0].indexOf(m[1]!);
