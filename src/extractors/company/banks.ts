@@ -10,7 +10,6 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
-import { tokenCodes } from './tokenCodes.js';
 
 const MAX_PLACES = 2;
 // 行 as a code unit: every two-character token is tested
@@ -21,11 +20,9 @@ const NOT_A_NAME_TAGS = /^(r|rr|rz|m|mq|q|d|f|t)$/;
 export function extractBankShortNames(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { words, tokens, view } = ctx;
-  const codes = tokenCodes(ctx);
   for (let k = 0; k < tokens.length; k++) {
-    if (codes.length[k] !== 2 || codes.last[k] !== HANG) continue;
     const word = words[k]!;
-    if (!isHan(word[0])) continue;
+    if (word.length !== 2 || word.charCodeAt(1) !== HANG || !isHan(word[0])) continue;
     if (isCommonWord(word) || t.branchWords.has(word) || NOT_A_NAME_TAGS.test(tagOf(word))) continue;
     let p = k + 1;
     while (p < tokens.length && p - k - 1 < MAX_PLACES && tagOf(words[p]!) === 'ns') p++;

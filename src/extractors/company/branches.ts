@@ -13,7 +13,6 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { tokenCodes } from './tokenCodes.js';
 
 const MAX_PLACES = 2;
 
@@ -115,9 +114,8 @@ const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
 export function unknownBranches(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   const { words, tokens } = ctx;
-  const firstCodes = tokenCodes(ctx).first;
   for (let k = 1; k < tokens.length; k++) {
-    if (!OFFICE_WORD_STARTS.has(firstCodes[k]!)) continue;
+    if (!OFFICE_WORD_STARTS.has(words[k]!.charCodeAt(0))) continue;
     const two = k + 1 < tokens.length && OFFICE_WORD_PREFIXES.has(words[k]!) && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
     if (!OFFICE_WORDS.has(words[k]!) && !two) continue;
     let p = k;

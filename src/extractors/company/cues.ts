@@ -14,7 +14,6 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { tokenCodes } from './tokenCodes.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
@@ -198,11 +197,10 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
-  const codes = tokenCodes(ctx);
   for (let k = 0; k < tokens.length; k++) {
-    const at = codes.start[k]!;
+    const at = tokens[k]!.start;
     // most tokens open no cue, and their first character tells
-    const first = codes.first[k]!;
+    const first = view.charCodeAt(at);
     if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !mayOpenDateline(view, at)) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);

@@ -8,7 +8,6 @@
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { tokenCodes } from './tokenCodes.js';
 
 const MAX_WORDS = 3;
 // capitalised, or all lower-case from four letters (some sources lower-case Latin: visa, google)
@@ -17,9 +16,8 @@ const WORD = /^(?:[A-Z][a-z][A-Za-z&-]*|[a-z]{4,})$/;
 export function extractLatinOrganisations(ctx: DocContext): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens, words, view } = ctx;
-  const firstCodes = tokenCodes(ctx).first;
   for (let k = 0; k < tokens.length; k++) {
-    const c = firstCodes[k]!;
+    const c = words[k]!.charCodeAt(0);
     if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || !WORD.test(words[k]!)) continue;
     // a run of capitalised words: Goldman Sachs, Thrive Capital
     let last = k;

@@ -12,8 +12,7 @@ import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
-import { isBlankWord, opensBlank } from './phrases.js';
-import { tokenCodes } from './tokenCodes.js';
+import { isBlankWord } from './phrases.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
@@ -42,19 +41,19 @@ function listsOf(ctx: DocContext): Item[][] {
     itemStart = -1;
   };
   const { tokens, words } = ctx;
-  const codes = tokenCodes(ctx);
   for (let k = 0; k < tokens.length; k++) {
-    // (a token's text is read only where its first character may make it a mark or blank)
-    const mark = LIST_MARK_STARTS.has(codes.first[k]!);
-    if (mark && codes.length[k] === 1 && CLAUSE_END.has(words[k]!)) {
+    const t = tokens[k]!;
+    const word = words[k]!;
+    const mark = LIST_MARK_STARTS.has(word.charCodeAt(0));
+    if (mark && word.length === 1 && CLAUSE_END.has(word)) {
       closeItem();
       if (items.length > 1) lists.push(items);
       items = [];
-    } else if (mark && SEPARATORS.has(words[k]!)) closeItem();
-    else if (itemStart < 0 && opensBlank(codes.first[k]!) && isBlankWord(words[k]!)) continue;
+    } else if (mark && SEPARATORS.has(word)) closeItem();
+    else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
-      if (itemStart < 0) itemStart = codes.start[k]!;
-      itemEnd = codes.start[k]! + codes.length[k]!;
+      if (itemStart < 0) itemStart = t.start;
+      itemEnd = t.end;
     }
   }
   closeItem();

@@ -7,7 +7,6 @@ import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
 import { StringFilter } from '../../text/stringFilter.js';
-import { tokenCodes } from './tokenCodes.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -132,13 +131,9 @@ function hasLatinLetter(word: string): boolean {
 
 /** Is the word empty or white space only (a space, a line break)? */
 export function isBlankWord(word: string): boolean {
+  const first = word.charCodeAt(0);
   // a word opening with a letter or a Han character (nearly all) needs no trim()
-  return !(word.charCodeAt(0) > 32) || (opensBlank(word.charCodeAt(0)) && word.trim() === '');
-}
-
-/** Can a word opening with this code unit be blank? (false for nearly all words) */
-export function opensBlank(first: number): boolean {
-  return first <= 32 || isWhiteSpaceUnit(first);
+  return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');
 }
 
 
@@ -146,10 +141,9 @@ export function opensBlank(first: number): boolean {
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
   const { folded, entries, firstChars } = index;
-  const firstCodes = tokenCodes(ctx).first;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!firstChars.has(firstCodes[k]!)) {
+    if (!firstChars.has(words[k]!.charCodeAt(0))) {
       k++;
       continue;
     }

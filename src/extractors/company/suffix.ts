@@ -13,7 +13,6 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHanWord } from './phrases.js';
 import type { CompanyTables } from './tables.js';
-import { tokenCodes } from './tokenCodes.js';
 
 const SHORT_MIN = 2;
 const SHORT_MAX = 4;
@@ -100,17 +99,16 @@ function opensPhrase(ctx: DocContext, k: number): boolean {
 export function extractBySuffix(ctx: DocContext, tables: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
-  const codes = tokenCodes(ctx);
   for (let k = 0; k < tokens.length; k++) {
-    // (bit tests on the token's first or last character rule out nearly every token)
-    const suffix = tables.suffixStarts.has(codes.first[k]!) ? tables.suffixes.get(ctx.words[k]!) : undefined;
+    const suffixToken = tokens[k]!;
+    // (ctx.words[k] is the token's text: no slice per token)
+    const word = ctx.words[k]!;
+    const suffix = tables.suffixStarts.has(word.charCodeAt(0)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
-      const compound = codes.length[k]! >= 4 && tables.hanSuffixEnds.has(codes.last[k]!) ? compoundName(ctx, k, tables) : null;
+      const compound = compoundName(ctx, k, tables);
       if (compound) found.push(compound);
       continue;
     }
-    const suffixToken = tokens[k]!;
-    const word = ctx.words[k]!;
     if (k === 0) continue;
     const latinSuffix = isLatin(word[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
