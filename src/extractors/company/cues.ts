@@ -12,12 +12,17 @@ import type { CompanyCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
+import { isHanCode, isLatinCode } from './phrases.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
-const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比]/;
+const FUNCTION_CHARS = codeSetOf([...'的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比']);
+/** a Han character that is no function word: one of a name read back from its cue (code units: no string each) */
+const isNameChar = (c: number) => isHanCode(c) && !FUNCTION_CHARS.has(c);
+/** a character of a Latin name (OpenAI, AT&T, Booking.com, Coca-Cola) */
+const isLatinNameChar = (c: number) => isLatinCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2e || c === 0x2d;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
 // before a stock code or a price move a word that jieba reads as a person name is a company too
@@ -48,9 +53,9 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
   const media = mode === 'media';
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
-  if (/[A-Za-z]/.test(view[stop - 1] ?? '')) {
+  if (isLatinCode(view.charCodeAt(stop - 1))) {
     let start = stop;
-    while (start > 0 && /[A-Za-z0-9&.-]/.test(view[start - 1]!)) start--;
+    while (start > 0 && isLatinNameChar(view.charCodeAt(start - 1))) start--;
     const word = view.slice(start, stop);
     // news that lower-cases Latin writes bookmakers so (某某 snai): only market cues trust that
     const lower = mode === 'market' && /^[a-z]{3,}$/.test(word);
@@ -58,11 +63,10 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
     return { start, end: stop };
   }
   let start = stop;
-  while (start > limit && stop - start < HAN_MAX && isHan(view[start - 1]) && !FUNCTION_CHARS.test(view[start - 1]!)) start--;
+  while (start > limit && stop - start < HAN_MAX && isNameChar(view.charCodeAt(start - 1))) start--;
   // the name must begin at a word boundary, after punctuation, a function word or the text start
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
-  const before = view[start - 1];
-  if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
+  if (start > limit && isNameChar(view.charCodeAt(start - 1))) return null;
   // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
   for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
   if (stop - start < HAN_MIN) return null;
@@ -190,7 +194,7 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
   const start = previousBoundary(ctx, at);
   const word = ctx.view.slice(start, at);
   if (word.length !== 3 || !word.endsWith('网') || ![...word].every((ch) => isHan(ch)) || isCommonWord(word) || t.genericPrefixes.has(word)) return null;
-  if (start > 0 && isHan(ctx.view[start - 1]) && !FUNCTION_CHARS.test(ctx.view[start - 1]!)) return null;
+  if (start > 0 && isNameChar(ctx.view.charCodeAt(start - 1))) return null;
   return { start, end: at };
 }
 

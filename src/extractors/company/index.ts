@@ -45,12 +45,12 @@ function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTabl
 }
 
 function fromLexicon(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
-  return findPhrases(ctx, t.lexicon)
-    .map((hit): CompanyCandidate & { ambiguous: boolean } => ({
-      type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical, ambiguous: hit.value.ambiguous,
-    }))
-    .filter((c) => !c.ambiguous || hasBusinessContext(ctx, c, t))
-    .map(({ ambiguous: _ambiguous, ...c }) => c);
+  const found: CompanyCandidate[] = [];
+  for (const hit of findPhrases(ctx, t.lexicon)) {
+    const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
+    if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
+  }
+  return found;
 }
 
 /**

@@ -47,8 +47,11 @@ function listsOf(ctx: DocContext): Item[][] {
     const mark = LIST_MARK_STARTS.has(word.charCodeAt(0));
     if (mark && word.length === 1 && CLAUSE_END.has(word)) {
       closeItem();
-      if (items.length > 1) lists.push(items);
-      items = [];
+      // (most clauses hold one item or none: their array is reused, not replaced)
+      if (items.length > 1) {
+        lists.push(items);
+        items = [];
+      } else items.length = 0;
     } else if (mark && SEPARATORS.has(word)) closeItem();
     else if (itemStart < 0 && isBlankWord(word)) continue;
     else {

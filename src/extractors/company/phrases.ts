@@ -20,6 +20,7 @@ export function phraseKey(surface: string): string {
 
 /** The code units that String.prototype.trim() removes and /\s/ matches, above U+0020. */
 function isWhiteSpaceUnit(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff; // Han and most CJK: one comparison
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
@@ -122,10 +123,7 @@ const MAX_LENGTH = 40;
 
 /** Does the word hold an ASCII letter? (a loop: this runs on every token that may open a phrase) */
 function hasLatinLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i) | 0x20; // folds A-Z onto a-z
-    if (c >= 0x61 && c <= 0x7a) return true;
-  }
+  for (let i = 0; i < word.length; i++) if (isLatinCode(word.charCodeAt(i))) return true;
   return false;
 }
 
@@ -194,12 +192,20 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Is the word all Han ideographs? (isHan's ranges, on code units: no string per character) */
+/** A Han ideograph's code unit (isHan's ranges, without a string per character; false for NaN) */
+export function isHanCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Is the word all Han ideographs? */
 export function isHanWord(word: string): boolean {
   if (word.length === 0) return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) return false;
-  }
+  for (let i = 0; i < word.length; i++) if (!isHanCode(word.charCodeAt(i))) return false;
   return true;
+}
+
+/** An ASCII letter's code unit */
+export function isLatinCode(c: number): boolean {
+  const folded = c | 0x20; // folds A-Z onto a-z
+  return folded >= 0x61 && folded <= 0x7a;
 }
