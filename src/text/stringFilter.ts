@@ -35,3 +35,15 @@ function hashOf(s: string): number {
 
 /** a second position from the same hash, mixed so that it does not follow the first */
 const secondPosition = (h: number) => Math.imul(h, 0x9e3779b1) >>> (32 - 17);
+
+/** A Map read through a StringFilter: get() answers as the Map's, and reads it only when the filter allows. */
+export class FilteredMap<V> {
+  private readonly filter = new StringFilter();
+
+  constructor(private readonly map: ReadonlyMap<string, V>) {
+    for (const key of map.keys()) this.filter.add(key);
+  }
+  get(s: string): V | undefined {
+    return this.filter.mayHave(s) ? this.map.get(s) : undefined;
+  }
+}

@@ -6,7 +6,7 @@
 import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
-import { StringFilter } from '../../text/stringFilter.js';
+import { FilteredMap, StringFilter } from '../../text/stringFilter.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -36,7 +36,7 @@ function hasWhiteSpace(text: string): boolean {
 export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
   /** Latin phrases of FOLD_MIN+ characters by lower-case key: news writes bwin, Bwin, BWIN */
-  folded: ReadonlyMap<string, V>;
+  folded: FilteredMap<V>;
   /**
    * every key as written and every lower-cased proper prefix of a key, with what it is: one
    * lookup per token answers both "is it a phrase?" and "can a phrase go on from here?"
@@ -108,7 +108,7 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     entry(key).value = value;
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded, entries: new KeyEntries(entries), firstChars };
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars };
 }
 
 export interface PhraseHit<V> {
@@ -161,10 +161,11 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
-      if (isHanWord(key)) {
-        // A Han key (no case to fold) that the filter takes for a prefix but is none cannot
-        // grow into a key or a prefix either: the scan goes on a little further than it had
-        // to and stops with the same best. So the Map is read only for likely keys.
+      if (isCaseless(key)) {
+        // A key of Han characters and digits (no case to fold) that the filter takes for a
+        // prefix but is none cannot grow into a key or a prefix either: the scan goes on a
+        // little further than it had to and stops with the same best. So the Map is read
+        // only for likely keys.
         const value = entries.valueOf(key);
         if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
         else if (!entries.mayBePrefix(key)) break;
@@ -202,6 +203,15 @@ export function isHanWord(word: string): boolean {
   if (word.length === 0) return false;
   for (let i = 0; i < word.length; i++) if (!isHanCode(word.charCodeAt(i))) return false;
   return true;
+}
+
+/** Is the key made of Han characters and ASCII digits only (nothing that has a case)? */
+function isCaseless(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!isHanCode(c) && !(c >= 0x30 && c <= 0x39)) return false;
+  }
+  return key.length > 0;
 }
 
 /** An ASCII letter's code unit */
