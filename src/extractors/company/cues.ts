@@ -154,9 +154,19 @@ const isDigitAt = (text: string, i: number) => {
  * Digits are common in news, so the second test keeps the regex off most of them.
  */
 function mayOpenDateline(view: string, at: number): boolean {
-  if (!isDigitAt(view, at) && !isDigitAt(view, at + 2) && !isDigitAt(view, at + 3)) return false;
+  if (!monthDigitsAt(view, at)) return false;
   for (let i = at + 1; i <= at + 5; i++) if (view.charCodeAt(i) === MONTH) return true;
   return false;
+}
+
+/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
+const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
+
+/** The offsets of 月 in the view, in order: a dateline needs one close after its start. */
+function monthOffsets(view: string): number[] {
+  const out: number[] = [];
+  for (let i = view.indexOf('月'); i >= 0; i = view.indexOf('月', i + 1)) out.push(i);
+  return out;
 }
 
 /** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
@@ -201,11 +211,16 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
+  const months = monthOffsets(view);
+  let nextMonth = 0; // the first 月 after the current token's start
   for (let k = 0; k < tokens.length; k++) {
     const at = tokens[k]!.start;
-    // most tokens open no cue, and their first character tells
+    while (nextMonth < months.length && months[nextMonth]! <= at) nextMonth++;
+    // most tokens open no cue, and their first character tells; a dateline (3月14日电)
+    // may open only with 月 within five characters (as mayOpenDateline reads it)
     const first = view.charCodeAt(at);
-    if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !mayOpenDateline(view, at)) continue;
+    const monthNear = nextMonth < months.length && months[nextMonth]! <= at + 5;
+    if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !(monthNear && monthDigitsAt(view, at))) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);
     if (after && ctx.boundary[at + after.word.length] === 1) {

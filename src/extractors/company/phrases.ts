@@ -86,6 +86,10 @@ export class KeyEntries<V> {
   mayBePrefix(s: string): boolean {
     return this.prefixes.mayHave(s);
   }
+  /** false when `s` is surely neither a key nor a prefix of one */
+  mayBeEntry(s: string): boolean {
+    return this.keys.mayHave(s) || this.prefixes.mayHave(s);
+  }
 }
 
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
@@ -141,7 +145,10 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
   const { folded, entries, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!firstChars.has(words[k]!.charCodeAt(0))) {
+    // most tokens open no phrase: their first character or, for a caseless token, the
+    // filters tell (the scan below would stop at once on them)
+    const opening = words[k]!;
+    if (!firstChars.has(opening.charCodeAt(0)) || (isCaseless(opening) && !entries.mayBeEntry(opening))) {
       k++;
       continue;
     }
