@@ -24,3 +24,25 @@ export function codeSetOf(words: Iterable<string>, at: 'first' | 'last' = 'first
   for (const w of words) if (w.length > 0) set.add(w.charCodeAt(at === 'first' ? 0 : w.length - 1));
   return set;
 }
+
+/**
+ * Pairs of code units (a word's first two characters) in a Bloom filter with one hash
+ * over 64K bits (8 KB, like CodeSet): `mayHave` is never false for an added pair and
+ * true for a few per cent of others at a few thousand pairs. One probe into 8 KB: it
+ * stays cached where larger filters and Maps do not.
+ */
+export class CodePairFilter {
+  private readonly bits = new Uint32Array(0x10000 >>> 5);
+
+  add(a: number, b: number): void {
+    const h = pairHash(a, b);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  mayHave(a: number, b: number): boolean {
+    const h = pairHash(a, b);
+    return (this.bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+  }
+}
+
+// multiplying by a prime spreads the Han block (U+4E00-U+9FFF) over the 16 bits
+const pairHash = (a: number, b: number) => (Math.imul(a, 31) + b) & 0xffff;

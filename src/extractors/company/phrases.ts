@@ -5,7 +5,7 @@
  */
 import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
-import { CodeSet } from '../../text/codeSet.js';
+import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, StringFilter } from '../../text/stringFilter.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
@@ -66,11 +66,14 @@ export class KeyEntries<V> {
   private readonly keys = new StringFilter();
   /** the lower-cased proper prefixes of keys */
   private readonly prefixes = new StringFilter();
+  /** the first two characters of every entry */
+  private readonly openingPairs = new CodePairFilter();
 
   constructor(private readonly map: ReadonlyMap<string, KeyEntry<V>>) {
     for (const [s, e] of map) {
       if (e.value !== undefined) this.keys.add(s);
       if (e.prefix) this.prefixes.add(s);
+      if (s.length >= 2) this.openingPairs.add(s.charCodeAt(0), s.charCodeAt(1));
     }
   }
 
@@ -88,6 +91,8 @@ export class KeyEntries<V> {
   }
   /** false when `s` is surely neither a key nor a prefix of one */
   mayBeEntry(s: string): boolean {
+    // (the first two characters first: one probe into a small filter turns most strings away)
+    if (s.length >= 2 && !this.openingPairs.mayHave(s.charCodeAt(0), s.charCodeAt(1))) return false;
     return this.keys.mayHave(s) || this.prefixes.mayHave(s);
   }
 }
