@@ -79,21 +79,23 @@ export class KeyEntries<V> {
 
   /** the same as the Map's get() */
   get(s: string): KeyEntry<V> | undefined {
-    return this.keys.mayHave(s) || this.prefixes.mayHave(s) ? this.map.get(s) : undefined;
+    return this.mayBeEntry(s) ? this.map.get(s) : undefined;
   }
-  /** the value of a key as written (exact: the Map is consulted when the filter allows) */
+  /** the value of a key as written (exact: the Map is consulted when the filters allow) */
   valueOf(s: string): V | undefined {
-    return this.keys.mayHave(s) ? this.map.get(s)?.value : undefined;
+    return this.pairAllows(s) && this.keys.mayHave(s) ? this.map.get(s)?.value : undefined;
   }
   /** false when `s` is surely no prefix of a key; true for every prefix and a few others */
   mayBePrefix(s: string): boolean {
-    return this.prefixes.mayHave(s);
+    return this.pairAllows(s) && this.prefixes.mayHave(s);
   }
   /** false when `s` is surely neither a key nor a prefix of one */
   mayBeEntry(s: string): boolean {
-    // (the first two characters first: one probe into a small filter turns most strings away)
-    if (s.length >= 2 && !this.openingPairs.mayHave(s.charCodeAt(0), s.charCodeAt(1))) return false;
-    return this.keys.mayHave(s) || this.prefixes.mayHave(s);
+    return this.pairAllows(s) && (this.keys.mayHave(s) || this.prefixes.mayHave(s));
+  }
+  // the first two characters first: one probe into a small filter turns most strings away
+  private pairAllows(s: string): boolean {
+    return s.length < 2 || this.openingPairs.mayHave(s.charCodeAt(0), s.charCodeAt(1));
   }
 }
 
