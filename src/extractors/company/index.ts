@@ -79,6 +79,7 @@ function shortForms(name: string, t: CompanyTables): string[] {
 
 /** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
 function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+  if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);

@@ -30,38 +30,51 @@ interface Item {
   end: number;
 }
 
-/** Split the text into list items: runs of tokens between separators, within a clause. */
+/** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
+const isClauseEnd = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && word.length === 1 && CLAUSE_END.has(word);
+const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && SEPARATORS.has(word);
+
+/**
+ * Split the text into lists of items: runs of tokens between separators, within a clause.
+ * A clause without a separator holds one item at most, so only clauses with one are split.
+ */
 function listsOf(ctx: DocContext): Item[][] {
   const lists: Item[][] = [];
-  let items: Item[] = [];
+  const { words } = ctx;
+  let clauseStart = 0;
+  let separated = false;
+  for (let k = 0; k <= words.length; k++) {
+    if (k === words.length || isClauseEnd(words[k]!)) {
+      if (separated) {
+        const items = itemsOf(ctx, clauseStart, k);
+        if (items.length > 1) lists.push(items);
+      }
+      clauseStart = k + 1;
+      separated = false;
+    } else if (isSeparator(words[k]!)) separated = true;
+  }
+  return lists;
+}
+
+/** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
+function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
+  const { tokens, words } = ctx;
+  const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
-  const closeItem = () => {
-    if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
-    itemStart = -1;
-  };
-  const { tokens, words } = ctx;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
+  for (let k = from; k < to; k++) {
     const word = words[k]!;
-    const mark = LIST_MARK_STARTS.has(word.charCodeAt(0));
-    if (mark && word.length === 1 && CLAUSE_END.has(word)) {
-      closeItem();
-      // (most clauses hold one item or none: their array is reused, not replaced)
-      if (items.length > 1) {
-        lists.push(items);
-        items = [];
-      } else items.length = 0;
-    } else if (mark && SEPARATORS.has(word)) closeItem();
-    else if (itemStart < 0 && isBlankWord(word)) continue;
+    if (isSeparator(word)) {
+      if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
+      itemStart = -1;
+    } else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
-      if (itemStart < 0) itemStart = t.start;
-      itemEnd = t.end;
+      if (itemStart < 0) itemStart = tokens[k]!.start;
+      itemEnd = tokens[k]!.end;
     }
   }
-  closeItem();
-  if (items.length > 1) lists.push(items);
-  return lists;
+  if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
+  return items;
 }
 
 /** Does text[start, end) hold a character of the set? */

@@ -100,15 +100,16 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
-    const suffixToken = tokens[k]!;
-    // (ctx.words[k] is the token's text: no slice per token)
+    // (ctx.words[k] is the token's text: no slice per token; bit tests on its first or
+    // last character rule out nearly every token)
     const word = ctx.words[k]!;
     const suffix = tables.suffixStarts.has(word.charCodeAt(0)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
-      const compound = compoundName(ctx, k, tables);
+      const compound = word.length >= 4 && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);
       continue;
     }
+    const suffixToken = tokens[k]!;
     if (k === 0) continue;
     const latinSuffix = isLatin(word[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
