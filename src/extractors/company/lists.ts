@@ -12,7 +12,7 @@ import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
-import { isBlankWord } from './phrases.js';
+import { isBlankWord, isWhiteSpaceCode } from './phrases.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
@@ -110,8 +110,8 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   }
   // a preposition glued to the first item: 由国调基金和蔚来资本
   if (end - start > 3 && LEADING_FUNCTION.has(ctx.view[start]!)) start++;
-  while (start < end && /\s/.test(ctx.view[start]!)) start++;
-  while (end > start && /\s/.test(ctx.view[end - 1]!)) end--;
+  while (start < end && isWhiteSpaceCode(ctx.view.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceCode(ctx.view.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
