@@ -12,7 +12,7 @@ import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
-import { isBlankWord, isWhiteSpaceCode } from './phrases.js';
+import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);

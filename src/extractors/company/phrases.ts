@@ -5,8 +5,10 @@
  */
 import type { DocContext } from '../../context.js';
 import { isLatin } from '../../text/matchView.js';
-import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
-import { FilteredMap, StringFilter } from '../../text/stringFilter.js';
+import { CodeSet } from '../../text/codeSet.js';
+import { FilteredMap } from '../../text/stringFilter.js';
+import { KeyEntries, type KeyEntry } from './keyEntries.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankWord, isHanCode } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -18,22 +20,6 @@ export function phraseKey(surface: string): string {
     .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
 }
 
-/** The code units that String.prototype.trim() removes and /\s/ matches, above U+0020. */
-function isWhiteSpaceUnit(c: number): boolean {
-  if (c > 0x3000) return c === 0xfeff; // Han and most CJK: one comparison
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** A code unit that /\s/ matches (false for NaN) */
-export function isWhiteSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && isWhiteSpaceUnit(c));
-}
-
-function hasWhiteSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isWhiteSpaceCode(text.charCodeAt(i))) return true;
-  return false;
-}
-
 /** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */
 export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
@@ -41,7 +27,7 @@ export interface PhraseIndex<V> {
   folded: FilteredMap<V>;
   /**
    * every key as written and every lower-cased proper prefix of a key, with what it is: one
-   * lookup per token answers both "is it a phrase?" and "can a phrase go on from here?"
+   * lookup answers both "is it a phrase?" and "can a phrase go on from here?"
    */
   entries: KeyEntries<V>;
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
@@ -50,56 +36,6 @@ export interface PhraseIndex<V> {
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
 const FOLD_MIN = 4;
-
-export interface KeyEntry<V> {
-  /** the phrase's value when the string is a key as written */
-  value: V | undefined;
-  /** the string is a lower-cased proper prefix of some key */
-  prefix: boolean;
-}
-
-/**
- * The entries of a phrase index, looked up as a Map, but through filters that stay in the
- * cache: after jieba has run, a lookup in the Map itself misses the cache several times,
- * and most strings looked up (a token; a token and the next) are no entry at all.
- */
-export class KeyEntries<V> {
-  /** the keys as written (entries with a value) */
-  private readonly keys = new StringFilter();
-  /** the lower-cased proper prefixes of keys */
-  private readonly prefixes = new StringFilter();
-  /** the first two characters of every entry */
-  private readonly openingPairs = new CodePairFilter();
-
-  constructor(private readonly map: ReadonlyMap<string, KeyEntry<V>>) {
-    for (const [s, e] of map) {
-      if (e.value !== undefined) this.keys.add(s);
-      if (e.prefix) this.prefixes.add(s);
-      if (s.length >= 2) this.openingPairs.add(s.charCodeAt(0), s.charCodeAt(1));
-    }
-  }
-
-  /** the same as the Map's get() */
-  get(s: string): KeyEntry<V> | undefined {
-    return this.mayBeEntry(s) ? this.map.get(s) : undefined;
-  }
-  /** the value of a key as written (exact: the Map is consulted when the filters allow) */
-  valueOf(s: string): V | undefined {
-    return this.pairAllows(s) && this.keys.mayHave(s) ? this.map.get(s)?.value : undefined;
-  }
-  /** false when `s` is surely no prefix of a key; true for every prefix and a few others */
-  mayBePrefix(s: string): boolean {
-    return this.pairAllows(s) && this.prefixes.mayHave(s);
-  }
-  /** false when `s` is surely neither a key nor a prefix of one */
-  mayBeEntry(s: string): boolean {
-    return this.pairAllows(s) && (this.keys.mayHave(s) || this.prefixes.mayHave(s));
-  }
-  // the first two characters first: one probe into a small filter turns most strings away
-  private pairAllows(s: string): boolean {
-    return s.length < 2 || this.openingPairs.mayHave(s.charCodeAt(0), s.charCodeAt(1));
-  }
-}
 
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
   const entries = new Map<string, KeyEntry<V>>();
@@ -133,20 +69,6 @@ export interface PhraseHit<V> {
 
 const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
-
-/** Does the word hold an ASCII letter? (a loop: this runs on every token that may open a phrase) */
-function hasLatinLetter(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (isLatinCode(word.charCodeAt(i))) return true;
-  return false;
-}
-
-/** Is the word empty or white space only (a space, a line break)? */
-export function isBlankWord(word: string): boolean {
-  const first = word.charCodeAt(0);
-  // a word opening with a letter or a Han character (nearly all) needs no trim()
-  return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');
-}
-
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
@@ -209,18 +131,6 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   return true;
 }
 
-/** A Han ideograph's code unit (isHan's ranges, without a string per character; false for NaN) */
-export function isHanCode(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
-
-/** Is the word all Han ideographs? */
-export function isHanWord(word: string): boolean {
-  if (word.length === 0) return false;
-  for (let i = 0; i < word.length; i++) if (!isHanCode(word.charCodeAt(i))) return false;
-  return true;
-}
-
 /** Is the key made of Han characters and ASCII digits only (nothing that has a case)? */
 function isCaseless(key: string): boolean {
   for (let i = 0; i < key.length; i++) {
@@ -228,10 +138,4 @@ function isCaseless(key: string): boolean {
     if (!isHanCode(c) && !(c >= 0x30 && c <= 0x39)) return false;
   }
   return key.length > 0;
-}
-
-/** An ASCII letter's code unit */
-export function isLatinCode(c: number): boolean {
-  const folded = c | 0x20; // folds A-Z onto a-z
-  return folded >= 0x61 && folded <= 0x7a;
 }

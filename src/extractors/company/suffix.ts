@@ -11,7 +11,7 @@ import type { CompanyCandidate } from '../candidate.js';
 import { isLatin } from '../../text/matchView.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { isHanWord } from './phrases.js';
+import { isHanWord } from './codeUnits.js';
 import type { CompanyTables } from './tables.js';
 
 const SHORT_MIN = 2;
