@@ -19,7 +19,7 @@ import { codeSetOf } from '../../text/codeSet.js';
 const HAN_MIN = 2;
 const HAN_MAX = 6;
 const FUNCTION_CHARS = codeSetOf([...'的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比']);
-/** a Han character that is no function word: one of a name read back from its cue (code units: no string each) */
+/** a Han character that is no function word: it may belong to a name read back from its cue */
 const isNameChar = (c: number) => isHanCode(c) && !FUNCTION_CHARS.has(c);
 /** a character of a Latin name (OpenAI, AT&T, Booking.com, Coca-Cola) */
 const isLatinNameChar = (c: number) => isLatinCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2e || c === 0x2d;
@@ -200,7 +200,7 @@ function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTab
  * one word ending in 网 that is no common word (not 互联网).
  */
 function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | null {
-  if (!isDigitAt(ctx.view, at) && !isDigitAt(ctx.view, at + 2) && !isDigitAt(ctx.view, at + 3)) return null;
+  if (!monthDigitsAt(ctx.view, at)) return null;
   const start = previousBoundary(ctx, at);
   const word = ctx.view.slice(start, at);
   if (word.length !== 3 || !word.endsWith('网') || ![...word].every((ch) => isHan(ch)) || isCommonWord(word) || t.genericPrefixes.has(word)) return null;
