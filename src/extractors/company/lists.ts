@@ -171,6 +171,18 @@ function closedByCompanies(ctx: DocContext, item: Item, tables: CompanyTables): 
   return null;
 }
 
+/** Is some offset of the sorted list within [from, to]? (binary search) */
+function someWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! <= to;
+}
+
 /**
  * Companies that share a list with a known company, or follow a noun for companies.
  * `known` spans anchor an item when the item starts with one (智谱 AI 都把... still
@@ -187,11 +199,15 @@ export function extractFromLists(
   // a span as one number (no string per span): start and end are at most the text's length
   const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
   const spans = new Set(known.map(spanKey));
+  const sortedStarts = [...starts].sort((x, y) => x - y);
   for (const list of listsOf(ctx)) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
     const closing = closedByCompanies(ctx, last, tables);
     if (closing !== null) list[list.length - 1] = { start: last.start, end: closing };
+    // Most lists hold no known company and follow no noun for companies: they are passed
+    // over without trimming their items (a trimmed item starts inside the list's span).
+    if (closing === null && !someWithin(sortedStarts, list[0]!.start, last.end) && !headedByCompanies(ctx, list[0]!, tables)) continue;
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
