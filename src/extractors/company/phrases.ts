@@ -77,9 +77,10 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
     // most tokens open no phrase: their first character or, for a caseless token, the
-    // filters tell (the scan below would stop at once on them)
+    // filters tell (the scan below would stop at once on them); a one-character caseless
+    // token whose character opens a phrase is an entry already (a key or a key's prefix)
     const opening = words[k]!;
-    if (!firstChars.has(opening.charCodeAt(0)) || (isCaseless(opening) && !entries.mayBeEntry(opening))) {
+    if (!firstChars.has(opening.charCodeAt(0)) || (opening.length > 1 && isCaseless(opening) && !entries.mayBeEntry(opening))) {
       k++;
       continue;
     }
