@@ -12,6 +12,8 @@ import { isHan } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 
 const MAX_PLACES = 2;
+// 行 as a code unit: every two-character token is tested
+const HANG = '行'.charCodeAt(0);
 // 该行, 本行, 各行, 几行, 慢行: pronouns, numerals and adverbs
 const NOT_A_NAME_TAGS = /^(r|rr|rz|m|mq|q|d|f|t)$/;
 
@@ -20,7 +22,7 @@ export function extractBankShortNames(ctx: DocContext, t: CompanyTables): Compan
   const { words, tokens, view } = ctx;
   for (let k = 0; k < tokens.length; k++) {
     const word = words[k]!;
-    if (word.length !== 2 || word[1] !== '行' || !isHan(word[0])) continue;
+    if (word.length !== 2 || word.charCodeAt(1) !== HANG || !isHan(word[0])) continue;
     if (isCommonWord(word) || t.branchWords.has(word) || NOT_A_NAME_TAGS.test(tagOf(word))) continue;
     let p = k + 1;
     while (p < tokens.length && p - k - 1 < MAX_PLACES && tagOf(words[p]!) === 'ns') p++;

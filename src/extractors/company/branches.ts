@@ -12,6 +12,7 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
+import { codeSetOf } from '../../text/codeSet.js';
 
 const MAX_PLACES = 2;
 
@@ -68,7 +69,7 @@ function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number
   if (k + 1 >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) return null;
   const word = ctx.words[k]!;
   if (word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word) || isCommonWord(word) || !UNIT_TAGS.test(tagOf(word))) return null;
-  if (t.products.has(word) || t.places.has(word) || t.genericPrefixes.has(word) || t.notCompanySuffixes.some((s) => word.endsWith(s))) return null;
+  if (t.products.has(word) || t.places.has(word) || t.genericPrefixes.has(word) || t.notCompanySuffixes.endingAt(word, word.length)) return null;
   const after = ctx.tokens[k + 1]!.start;
   const titled = UNIT_TITLE.exec(ctx.view.slice(after, after + 10));
   if (titled && !/[的了在是和与及]/.test(titled[0])) return ctx.tokens[k]!.end;
@@ -99,6 +100,11 @@ export function extendToBranches(ctx: DocContext, found: readonly CompanyCandida
 
 // the branch words that name a branch or an office (not 总行, 总公司: 某地总行 is no name)
 const OFFICE_WORDS = new Set(['分行', '支行', '分公司', '办事处', '代表处', '信用卡中心']);
+// every prefix of an office word (信用卡 of 信用卡|中心): only a token that is one can
+// start an office word split over two tokens, so other tokens skip the concatenation
+const OFFICE_WORD_PREFIXES = new Set([...OFFICE_WORDS].flatMap((w) => Array.from({ length: w.length + 1 }, (_, i) => w.slice(0, i))));
+// and their first characters: most tokens are ruled out on one bit test (jieba's tokens are never empty)
+const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
 
 /**
  * A branch of a company the rules do not otherwise know: a name, at most two places and a
@@ -109,7 +115,8 @@ export function unknownBranches(ctx: DocContext, t: CompanyTables): CompanyCandi
   const out: CompanyCandidate[] = [];
   const { words, tokens } = ctx;
   for (let k = 1; k < tokens.length; k++) {
-    const two = k + 1 < tokens.length && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
+    if (!OFFICE_WORD_STARTS.has(words[k]!.charCodeAt(0))) continue;
+    const two = k + 1 < tokens.length && OFFICE_WORD_PREFIXES.has(words[k]!) && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
     if (!OFFICE_WORDS.has(words[k]!) && !two) continue;
     let p = k;
     while (p > 0 && k - p < MAX_PLACES && tagOf(words[p - 1]!) === 'ns') p--;

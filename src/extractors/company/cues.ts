@@ -12,11 +12,17 @@ import type { CompanyCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
+import { isHanCode, isLatinCode } from './codeUnits.js';
 import type { CompanyTables } from './tables.js';
+import { codeSetOf } from '../../text/codeSet.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
-const FUNCTION_CHARS = /[的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比]/;
+const FUNCTION_CHARS = codeSetOf([...'的了和与及是在把被从向对为于由将等个家位这那该其或并且也都又还就才说称让使给已曾正仍均皆较比']);
+/** a Han character that is no function word: it may belong to a name read back from its cue */
+const isNameChar = (c: number) => isHanCode(c) && !FUNCTION_CHARS.has(c);
+/** a character of a Latin name (OpenAI, AT&T, Booking.com, Coca-Cola) */
+const isLatinNameChar = (c: number) => isLatinCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2e || c === 0x2d;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
 // before a stock code or a price move a word that jieba reads as a person name is a company too
@@ -47,9 +53,9 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
   const media = mode === 'media';
   let stop = end;
   if (view[stop - 1] === ' ') stop--;
-  if (/[A-Za-z]/.test(view[stop - 1] ?? '')) {
+  if (isLatinCode(view.charCodeAt(stop - 1))) {
     let start = stop;
-    while (start > 0 && /[A-Za-z0-9&.-]/.test(view[start - 1]!)) start--;
+    while (start > 0 && isLatinNameChar(view.charCodeAt(start - 1))) start--;
     const word = view.slice(start, stop);
     // news that lower-cases Latin writes bookmakers so (某某 snai): only market cues trust that
     const lower = mode === 'market' && /^[a-z]{3,}$/.test(word);
@@ -57,11 +63,10 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
     return { start, end: stop };
   }
   let start = stop;
-  while (start > limit && stop - start < HAN_MAX && isHan(view[start - 1]) && !FUNCTION_CHARS.test(view[start - 1]!)) start--;
+  while (start > limit && stop - start < HAN_MAX && isNameChar(view.charCodeAt(start - 1))) start--;
   // the name must begin at a word boundary, after punctuation, a function word or the text start
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
-  const before = view[start - 1];
-  if (start > limit && before !== undefined && isHan(before) && !FUNCTION_CHARS.test(before)) return null;
+  if (start > limit && isNameChar(view.charCodeAt(start - 1))) return null;
   // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
   for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
   if (stop - start < HAN_MIN) return null;
@@ -72,24 +77,26 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
   // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
   const lastWord = view.slice(previousBoundary(ctx, stop), stop);
   // (a market name may end in an adjective-like word: 某某正大)
-  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || (mode !== 'market' && STRONG_NOT_FIRST.test(tagOf(lastWord))) || t.notCompanySuffixes.some((s) => view.endsWith(s, stop)))) return null;
+  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || (mode !== 'market' && STRONG_NOT_FIRST.test(tagOf(lastWord))) || t.notCompanySuffixes.endingAt(view, stop))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
   const single = isOneToken(ctx, start, stop);
   // a media name opens with a name-like word, not a verb or a set phrase (演讲|本报, 重中之重|本报)
   if (media && (single || !t.mediaWords.some((w) => view.endsWith(w, stop)) || stop - start < 4 || view.endsWith('本报', stop) || MEDIA_NOT_FIRST.test(tagOf(firstWord)))) return null;
   if (single && !(strong ? STRONG_TAGS : PROPER_TAGS).test(tagOf(name))) return null;
-  for (const token of ctx.tokens.slice(tokenIndexAt(ctx, start), tokenIndexAt(ctx, stop))) {
+  for (let k = tokenIndexAt(ctx, start), last = tokenIndexAt(ctx, stop); k < last; k++) {
     // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
     // stock code only the first word must not be one (宁德时代（300750）, not 今日（300750）)
     // a media outlet's name is often two common words (时代财经): its media word and the cue vouch for it
-    if ((!strong || token.start === start) && !media && isCommonWord(view.slice(token.start, token.end))) return null;
+    if ((!strong || ctx.tokens[k]!.start === start) && !media && isCommonWord(ctx.words[k]!)) return null;
   }
   return { start, end: stop };
 }
 
 /** Is view[start, stop) one token? */
 export function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
-  return ctx.boundary.subarray(start + 1, stop).indexOf(1) === -1;
+  // a plain loop: subarray() would allocate a view per call
+  for (let i = start + 1; i < stop; i++) if (ctx.boundary[i] === 1) return false;
+  return true;
 }
 
 function previousBoundary(ctx: DocContext, from: number): number {
@@ -121,25 +128,59 @@ export function tokenIndexAt(ctx: DocContext, offset: number): number {
 const STOCK_CODE = /^[（(]\s*(?:\d{4,6}(?:\.(?:SZ|SH|HK|BJ|TW|SS))?|(?:NASDAQ|NYSE|HKEX|HK|SZ|SH)\s*[:：]\s*[A-Z0-9.]{1,8})\s*[）)]/;
 // a share price move with its figure: 某某收跌2.7%, 某某涨停, 某某跌1.9%
 const PRICE_MOVE = /^(?:收涨|收跌|大涨|大跌|上涨|下跌|涨超|跌超|涨逾|跌逾|涨|跌)\s*[0-9]|^(?:涨停|跌停)/;
+// the characters these patterns open with: every token is tested, so on code units
+const STOCK_CODE_OPENERS = '（(';
+const PRICE_MOVE_OPENERS = '收大上下涨跌';
+const STOCK_CODE_FIRST = codeSetOf([...STOCK_CODE_OPENERS]);
+const PRICE_MOVE_FIRST = codeSetOf([...PRICE_MOVE_OPENERS]);
 
 // what a media outlet is the subject of: its reporter, its dateline, its findings
 // (sticky: tested in place, without slicing the text at every token)
 const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
-const MEDIA_CUE_FIRST = new Set([...'记获注整讯0123456789']);
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+const MEDIA_WORD_OPENERS = '记获注整讯';
+const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
+// every character a pattern cue opens with (a dateline opens with its place: mayOpenDateline)
+const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
+const MONTH = '月'.charCodeAt(0);
+/** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
+const isDigitAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
+
+/**
+ * Can a dateline (上海3月14日电, 3月14日电) start at `at`? Its month's digits start at `at`
+ * or after a two- or three-character place, and 月 follows them within two characters.
+ * Digits are common in news, so the second test keeps the regex off most of them.
+ */
+function mayOpenDateline(view: string, at: number): boolean {
+  if (!monthDigitsAt(view, at)) return false;
+  for (let i = at + 1; i <= at + 5; i++) if (view.charCodeAt(i) === MONTH) return true;
+  return false;
+}
+
+/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
+const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
+
+/** The offsets of 月 in the view, in order: a dateline needs one close after its start. */
+function monthOffsets(view: string): number[] {
+  const out: number[] = [];
+  for (let i = view.indexOf('月'); i >= 0; i = view.indexOf('月', i + 1)) out.push(i);
+  return out;
+}
 
 /** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
 function mediaCueAt(view: string, at: number): boolean {
-  if (!MEDIA_CUE_FIRST.has(view[at]!) && !isDigit(view[at + 2]) && !isDigit(view[at + 3])) return false;
+  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && !mayOpenDateline(view, at)) return false;
   MEDIA_CUE.lastIndex = at;
   return MEDIA_CUE.test(view);
 }
 
 /** A cue written as a pattern (a stock code, a price move) right at `at`. */
 function patternCueAt(view: string, at: number): boolean {
-  const ch = view[at];
-  if (ch === '（' || ch === '(') return STOCK_CODE.test(view.slice(at, at + 24));
-  if (ch === '收' || ch === '大' || ch === '上' || ch === '下' || ch === '涨' || ch === '跌') return PRICE_MOVE.test(view.slice(at, at + 6));
+  const c = view.charCodeAt(at);
+  if (STOCK_CODE_FIRST.has(c)) return STOCK_CODE.test(view.slice(at, at + 24));
+  if (PRICE_MOVE_FIRST.has(c)) return PRICE_MOVE.test(view.slice(at, at + 6));
   return false;
 }
 
@@ -159,19 +200,27 @@ function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTab
  * one word ending in 网 that is no common word (not 互联网).
  */
 function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | null {
-  if (!isDigit(ctx.view[at]) && !isDigit(ctx.view[at + 2]) && !isDigit(ctx.view[at + 3])) return null;
+  if (!monthDigitsAt(ctx.view, at)) return null;
   const start = previousBoundary(ctx, at);
   const word = ctx.view.slice(start, at);
   if (word.length !== 3 || !word.endsWith('网') || ![...word].every((ch) => isHan(ch)) || isCommonWord(word) || t.genericPrefixes.has(word)) return null;
-  if (start > 0 && isHan(ctx.view[start - 1]) && !FUNCTION_CHARS.test(ctx.view[start - 1]!)) return null;
+  if (start > 0 && isNameChar(ctx.view.charCodeAt(start - 1))) return null;
   return { start, end: at };
 }
 
 export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
+  const months = monthOffsets(view);
+  let nextMonth = 0; // the first 月 after the current token's start
   for (let k = 0; k < tokens.length; k++) {
     const at = tokens[k]!.start;
+    while (nextMonth < months.length && months[nextMonth]! <= at) nextMonth++;
+    // most tokens open no cue, and their first character tells; a dateline (3月14日电)
+    // may open only with 月 within five characters (as mayOpenDateline reads it)
+    const first = view.charCodeAt(at);
+    const monthNear = nextMonth < months.length && months[nextMonth]! <= at + 5;
+    if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !(monthNear && monthDigitsAt(view, at))) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);
     if (after && ctx.boundary[at + after.word.length] === 1) {
@@ -190,24 +239,29 @@ export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandida
       const name = nameEndingAt(ctx, at, t, 0, 'strong');
       if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });
     }
-    for (const [kind, pair] of [['source', t.cues.source], ['object', t.cues.object]] as const) {
-      const open = pair.before.startingAt(view, at);
-      if (!open) continue;
-      const from = at + open.word.length;
-      // the closing cue within a name's length: 据 + name + 报道
-      for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
-        if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
-        // 据晨曦财经报道: a source named by a media word may be made of common words
-        const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, 'media') : null);
-        if (name && name.start === from) {
-          found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
-          // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too (not of 由 ... 开发: 游戏由某某开发)
-          const subject = kind === 'object' && open.word !== '由' ? nameEndingAt(ctx, at, t) : null;
-          if (subject) found.push({ type: 'company', ...subject, rule: 'company.object-cue' });
-        }
-        break;
-      }
-    }
+    namesBetweenCues(ctx, at, 'source', t.cues.source, t, found);
+    namesBetweenCues(ctx, at, 'object', t.cues.object, t, found);
   }
   return found;
+}
+
+/** A name between an opening cue at `at` and its closing cue: 据 + name + 报道, 被 + name + 收购. */
+function namesBetweenCues(ctx: DocContext, at: number, kind: 'source' | 'object', pair: CompanyTables['cues']['source'], t: CompanyTables, found: CompanyCandidate[]): void {
+  const { view } = ctx;
+  const open = pair.before.startingAt(view, at);
+  if (!open) return;
+  const from = at + open.word.length;
+  // the closing cue within a name's length: 据 + name + 报道
+  for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
+    if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
+    // 据晨曦财经报道: a source named by a media word may be made of common words
+    const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, 'media') : null);
+    if (name && name.start === from) {
+      found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
+      // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too (not of 由 ... 开发: 游戏由某某开发)
+      const subject = kind === 'object' && open.word !== '由' ? nameEndingAt(ctx, at, t) : null;
+      if (subject) found.push({ type: 'company', ...subject, rule: 'company.object-cue' });
+    }
+    break;
+  }
 }

@@ -22,6 +22,7 @@ import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
+import { codeSetOf } from '../../text/codeSet.js';
 
 export interface CompanyRules {
   company: CompanyTables;
@@ -31,10 +32,10 @@ export interface CompanyRules {
 function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
   if (t.products.has(key) || t.notCompanyNames.has(key)) return true;
-  if (t.notCompanySuffixes.some((s) => key.endsWith(s))) return true;
+  if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
   while (ctx.view[next] === ' ') next++;
-  return t.notFollowedBy.some((w) => ctx.view.startsWith(w, next));
+  return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
 
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */
@@ -44,12 +45,12 @@ function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTabl
 }
 
 function fromLexicon(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
-  return findPhrases(ctx, t.lexicon)
-    .map((hit): CompanyCandidate & { ambiguous: boolean } => ({
-      type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical, ambiguous: hit.value.ambiguous,
-    }))
-    .filter((c) => !c.ambiguous || hasBusinessContext(ctx, c, t))
-    .map(({ ambiguous: _ambiguous, ...c }) => c);
+  const found: CompanyCandidate[] = [];
+  for (const hit of findPhrases(ctx, t.lexicon)) {
+    const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
+    if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
+  }
+  return found;
 }
 
 /**
@@ -78,6 +79,7 @@ function shortForms(name: string, t: CompanyTables): string[] {
 
 /** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
 function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+  if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);
@@ -96,12 +98,15 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
 }
 
 // （以下简称“橙果”） / (下称"灵枢") right after a company name
+const OPENING_BRACKETS = codeSetOf(['（', '(']);
 const APPOSITION = /^[（(]\s*(?:以下简称|以下称|下称|简称|下文简称|以下统称)[：:]?\s*[“"「『]([^”"」』\s]{2,16})[”"」』]\s*[）)]/;
 
 /** The short name an article defines for a company: 瀚海国际有限公司（以下简称“瀚海”）. */
 function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
+    // (most names are followed by no bracket: no slice, no regex)
+    if (!OPENING_BRACKETS.has(ctx.view.charCodeAt(c.end))) continue;
     const m = APPOSITION.exec(ctx.view.slice(c.end, c.end + 30));
     if (!m) continue;
     const start = c.end + m[0].indexOf(m[1]!);

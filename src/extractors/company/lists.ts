@@ -11,9 +11,13 @@ import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
+import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
+// the first characters of both: most tokens are neither, and one bit test tells
+const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
 const TRAILERS = ['等等', '等'];
 const LEADING_FUNCTION = new Set([...'由与和被向对为从在将把']);
 const HAN_ITEM_MAX = 6;
@@ -26,48 +30,76 @@ interface Item {
   end: number;
 }
 
-/** Split the text into list items: runs of tokens between separators, within a clause. */
+/** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
+const isClauseEnd = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && word.length === 1 && CLAUSE_END.has(word);
+const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && SEPARATORS.has(word);
+
+/**
+ * Split the text into lists of items: runs of tokens between separators, within a clause.
+ * A clause without a separator holds one item at most, so only clauses with one are split.
+ */
 function listsOf(ctx: DocContext): Item[][] {
   const lists: Item[][] = [];
-  let items: Item[] = [];
+  const { words } = ctx;
+  let clauseStart = 0;
+  let separated = false;
+  for (let k = 0; k <= words.length; k++) {
+    if (k === words.length || isClauseEnd(words[k]!)) {
+      if (separated) {
+        const items = itemsOf(ctx, clauseStart, k);
+        if (items.length > 1) lists.push(items);
+      }
+      clauseStart = k + 1;
+      separated = false;
+    } else if (isSeparator(words[k]!)) separated = true;
+  }
+  return lists;
+}
+
+/** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
+function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
+  const { tokens, words } = ctx;
+  const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
-  const closeItem = () => {
-    if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
-    itemStart = -1;
-  };
-  for (const t of ctx.tokens) {
-    const word = ctx.view.slice(t.start, t.end);
-    if (word.length === 1 && CLAUSE_END.has(word)) {
-      closeItem();
-      if (items.length > 1) lists.push(items);
-      items = [];
-    } else if (SEPARATORS.has(word)) closeItem();
-    else if (word.trim() === '' && itemStart < 0) continue;
+  for (let k = from; k < to; k++) {
+    const word = words[k]!;
+    if (isSeparator(word)) {
+      if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
+      itemStart = -1;
+    } else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
-      if (itemStart < 0) itemStart = t.start;
-      itemEnd = t.end;
+      if (itemStart < 0) itemStart = tokens[k]!.start;
+      itemEnd = tokens[k]!.end;
     }
   }
-  closeItem();
-  if (items.length > 1) lists.push(items);
-  return lists;
+  if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
+  return items;
+}
+
+/** Does text[start, end) hold a character of the set? */
+function holdsAny(text: string, start: number, end: number, chars: CodeSet): boolean {
+  for (let i = start; i < end; i++) if (chars.has(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
 function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   let { start, end } = item;
-  const text = ctx.view.slice(start, end);
-  for (const cue of tables.listCues) {
-    const at = text.lastIndexOf(cue);
-    if (at >= 0 && at + cue.length < text.length) {
-      start = item.start + at + cue.length;
-      break;
+  // (most items hold no character a cue starts with: no search for each cue)
+  if (holdsAny(ctx.view, start, end, tables.listCueStarts)) {
+    const text = ctx.view.slice(start, end);
+    for (const cue of tables.listCues) {
+      const at = text.lastIndexOf(cue);
+      if (at >= 0 && at + cue.length < text.length) {
+        start = item.start + at + cue.length;
+        break;
+      }
     }
   }
-  for (const t of TRAILERS) if (ctx.view.slice(start, end).endsWith(t)) end -= t.length;
+  for (const t of TRAILERS) if (end - start >= t.length && ctx.view.startsWith(t, end - t.length)) end -= t.length;
   // a country before a Latin name is not part of it: 与德国Kessler签约 -> Kessler
-  const place = tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start));
+  const place = tables.placeStarts.has(ctx.view.charCodeAt(start)) ? tables.shortForms.regions.find((r) => ctx.view.startsWith(r, start)) : undefined;
   if (place && /[A-Za-z]/.test(ctx.view[start + place.length] ?? '')) start += place.length;
   // the last item runs on into its verb: 与澜沧铭泰签署协议 -> 澜沧铭泰
   for (let i = start + 1; i < end; i++) {
@@ -78,8 +110,8 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   }
   // a preposition glued to the first item: 由国调基金和蔚来资本
   if (end - start > 3 && LEADING_FUNCTION.has(ctx.view[start]!)) start++;
-  while (start < end && /\s/.test(ctx.view[start]!)) start++;
-  while (end > start && /\s/.test(ctx.view[end - 1]!)) end--;
+  while (start < end && isWhiteSpaceCode(ctx.view.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpaceCode(ctx.view.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -111,6 +143,7 @@ const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
  * Only cues of two or more characters count (包括, 比如), not 有 or 是.
  */
 function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables): boolean {
+  if (!holdsAny(ctx.view, first.start, first.end, tables.listCueStarts)) return false;
   const text = ctx.view.slice(first.start, first.end);
   for (const cue of tables.listCues) {
     if (cue.length < 2) continue;
@@ -127,13 +160,27 @@ function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables):
   return false;
 }
 
+const DENG = '等'.charCodeAt(0);
+
 /** Where the names end in a last item 某某等银行 / 某某等公司: the offset of 等, or null. */
 function closedByCompanies(ctx: DocContext, item: Item, tables: CompanyTables): number | null {
   for (let i = item.start + 1; i < item.end; i++) {
-    if (ctx.view[i] !== '等' || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
+    if (ctx.view.charCodeAt(i) !== DENG || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
     return tables.listHeads.some((h) => ctx.view.startsWith(h, i + 1) && ctx.boundary[i + 1 + h.length] === 1) ? i : null;
   }
   return null;
+}
+
+/** Is some offset of the sorted list within [from, to]? (binary search) */
+function someWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! <= to;
 }
 
 /**
@@ -149,16 +196,22 @@ export function extractFromLists(
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const starts = new Set(known.map((k) => k.start));
-  const spans = new Set(known.map((k) => `${k.start}:${k.end}`));
+  // a span as one number (no string per span): start and end are at most the text's length
+  const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
+  const spans = new Set(known.map(spanKey));
+  const sortedStarts = [...starts].sort((x, y) => x - y);
   for (const list of listsOf(ctx)) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
     const closing = closedByCompanies(ctx, last, tables);
     if (closing !== null) list[list.length - 1] = { start: last.start, end: closing };
+    // Most lists hold no known company and follow no noun for companies: they are passed
+    // over without trimming their items (a trimmed item starts inside the list's span).
+    if (closing === null && !someWithin(sortedStarts, list[0]!.start, last.end) && !headedByCompanies(ctx, list[0]!, tables)) continue;
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = closing !== null || items.some((i, k) => spans.has(`${i.start}:${i.end}`) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
+    const anchored = closing !== null || items.some((i, k) => spans.has(spanKey(i)) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
     if (!anchored) continue;
     for (const item of items) {
       if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;

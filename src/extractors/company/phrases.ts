@@ -4,10 +4,16 @@
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
 import type { DocContext } from '../../context.js';
-import { isHan, isLatin } from '../../text/matchView.js';
+import { isLatin } from '../../text/matchView.js';
+import { CodeSet } from '../../text/codeSet.js';
+import { FilteredMap } from '../../text/stringFilter.js';
+import { KeyEntries, type KeyEntry } from './keyEntries.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankWord, isHanCode } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
+  // most surfaces hold no white space at all: they are their own key (no regex passes)
+  if (!hasWhiteSpace(surface)) return surface;
   return surface
     .trim()
     .replace(/\s+/g, ' ')
@@ -18,29 +24,40 @@ export function phraseKey(surface: string): string {
 export interface PhraseIndex<V> {
   phrases: ReadonlyMap<string, V>;
   /** Latin phrases of FOLD_MIN+ characters by lower-case key: news writes bwin, Bwin, BWIN */
-  folded: ReadonlyMap<string, V>;
-  /** lower-cased prefixes of every key */
-  prefixes: ReadonlySet<string>;
-  /** first characters of the phrases: most tokens are skipped on one lookup */
-  firstChars: ReadonlySet<string>;
+  folded: FilteredMap<V>;
+  /**
+   * every key as written and every lower-cased proper prefix of a key, with what it is: one
+   * lookup answers both "is it a phrase?" and "can a phrase go on from here?"
+   */
+  entries: KeyEntries<V>;
+  /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
+  firstChars: CodeSet;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
 const FOLD_MIN = 4;
 
 export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> {
-  const prefixes = new Set<string>();
-  const firstChars = new Set<string>();
+  const entries = new Map<string, KeyEntry<V>>();
+  const entry = (s: string) => {
+    let e = entries.get(s);
+    if (!e) entries.set(s, (e = { value: undefined, prefix: false }));
+    return e;
+  };
+  const firstChars = new CodeSet();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
-    firstChars.add(key[0]!);
-    firstChars.add(lower[0]!);
-    firstChars.add(key[0]!.toUpperCase());
+    firstChars.add(key.charCodeAt(0));
+    firstChars.add(lower.charCodeAt(0));
+    // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
+    const upper = key[0]!.toUpperCase();
+    if (upper.length === 1) firstChars.add(upper.charCodeAt(0));
     if (lower !== key && key.length >= FOLD_MIN && !folded.has(lower)) folded.set(lower, value);
-    for (let i = 1; i < key.length; i++) prefixes.add(lower.slice(0, i));
+    entry(key).value = value;
+    for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded, prefixes, firstChars };
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars };
 }
 
 export interface PhraseHit<V> {
@@ -51,16 +68,19 @@ export interface PhraseHit<V> {
 }
 
 const MAX_TOKENS = 8;
-const LATIN = /[A-Za-z]/;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { phrases, folded, prefixes, firstChars } = index;
+  const { folded, entries, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    if (!firstChars.has(words[k]![0]!)) {
+    // most tokens open no phrase: their first character or, for a caseless token, the
+    // filters tell (the scan below would stop at once on them); a one-character caseless
+    // token whose character opens a phrase is an entry already (a key or a key's prefix)
+    const opening = words[k]!;
+    if (!firstChars.has(opening.charCodeAt(0)) || (opening.length > 1 && isCaseless(opening) && !entries.mayBeEntry(opening))) {
       k++;
       continue;
     }
@@ -71,7 +91,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
     let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
-      if (word.charCodeAt(0) <= 32 || word.trim() === '') {
+      if (isBlankWord(word)) {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
         continue;
       }
@@ -79,11 +99,22 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
-      latin ||= LATIN.test(word);
+      latin ||= hasLatinLetter(word);
+      if (isCaseless(key)) {
+        // A key of Han characters and digits (no case to fold) that the filter takes for a
+        // prefix but is none cannot grow into a key or a prefix either: the scan goes on a
+        // little further than it had to and stops with the same best. So the Map is read
+        // only for likely keys.
+        const value = entries.valueOf(key);
+        if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
+        else if (!entries.mayBePrefix(key)) break;
+        continue;
+      }
       const lower = latin ? key.toLowerCase() : key;
-      const value = phrases.get(key) ?? (latin ? folded.get(lower) : undefined);
+      const entry = entries.get(key);
+      const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-      else if (!prefixes.has(lower)) break;
+      else if (!(lower === key ? entry : entries.get(lower))?.prefix) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
@@ -101,4 +132,11 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   return true;
 }
 
-export const isHanWord = (word: string): boolean => word.length > 0 && [...word].every((ch) => isHan(ch));
+/** Is the key made of Han characters and ASCII digits only (nothing that has a case)? */
+function isCaseless(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!isHanCode(c) && !(c >= 0x30 && c <= 0x39)) return false;
+  }
+  return key.length > 0;
+}

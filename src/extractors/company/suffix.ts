@@ -8,11 +8,10 @@
  */
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
-import type { Token } from '../../segment/index.js';
 import { isLatin } from '../../text/matchView.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { isHanWord } from './phrases.js';
+import { isHanWord } from './codeUnits.js';
 import type { CompanyTables } from './tables.js';
 
 const SHORT_MIN = 2;
@@ -27,21 +26,17 @@ const PROPER_TAGS = /^(x|nz|nt|nr|nrt|nrfg|j|eng)$/;
 const PHRASE_OPENER_TAGS = /^(l|i|s|f|t|tg|d|p|c|r|ad)$/;
 const MEASURE_END = /[期轮批届只支个]$/;
 
-function tokenText(ctx: DocContext, t: Token): string {
-  return ctx.view.slice(t.start, t.end);
-}
-
 /** Han words right before token index k, as many as a name of this kind may take. */
 function hanPrefix(ctx: DocContext, k: number, legal: boolean, stops: ReadonlySet<string>): number | null {
   let length = 0;
   let first = k;
   for (let p = k - 1; p >= 0; p--) {
-    const word = tokenText(ctx, ctx.tokens[p]!);
+    const word = ctx.words[p]!;
     // a region in brackets inside a legal name: 瀚海国际（香港）有限公司
     if (legal && (word === '）' || word === ')') && p >= 3) {
-      const inside = tokenText(ctx, ctx.tokens[p - 1]!);
-      const open = tokenText(ctx, ctx.tokens[p - 2]!);
-      if ((open === '（' || open === '(') && isHanWord(inside) && inside.length <= 4 && isHanWord(tokenText(ctx, ctx.tokens[p - 3]!))) {
+      const inside = ctx.words[p - 1]!;
+      const open = ctx.words[p - 2]!;
+      if ((open === '（' || open === '(') && isHanWord(inside) && inside.length <= 4 && isHanWord(ctx.words[p - 3]!)) {
         length += inside.length + 2;
         first = p - 2;
         p -= 2;
@@ -57,14 +52,14 @@ function hanPrefix(ctx: DocContext, k: number, legal: boolean, stops: ReadonlySe
     first = p;
     if (!legal && length >= SHORT_MIN) break;
   }
-  return length >= SHORT_MIN && !/^[（(]$/.test(tokenText(ctx, ctx.tokens[first]!)) ? first : null;
+  return length >= SHORT_MIN && !/^[（(]$/.test(ctx.words[first]!) ? first : null;
 }
 
 /** Capitalised Latin words (Thrive, Sequoia China) right before token k, skipping single spaces. */
 function latinPrefix(ctx: DocContext, k: number): number | null {
   let first: number | null = null;
   for (let p = k - 1, words = 0; p >= 0 && words < 3; p--) {
-    const word = tokenText(ctx, ctx.tokens[p]!);
+    const word = ctx.words[p]!;
     if (word === ' ') continue;
     if (!/^[A-Z][A-Za-z0-9&.-]*$/.test(word)) break;
     first = p;
@@ -82,22 +77,22 @@ const NAME_TAGS = /^(nt|nz|j)$/;
  * be tagged a name, not a listed generic one (商业银行, 上市公司), and before 公司 its
  * head must not be a bare place (日本公司 is "a Japanese company").
  */
-function compoundName(ctx: DocContext, token: Token, tables: CompanyTables): CompanyCandidate | null {
-  const word = tokenText(ctx, token);
-  if (word.length < 4 || !tables.hanSuffixEnds.has(word[word.length - 1]!) || !isHanWord(word)) return null;
+function compoundName(ctx: DocContext, k: number, tables: CompanyTables): CompanyCandidate | null {
+  const word = ctx.words[k]!;
+  if (word.length < 4 || !tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) || !isHanWord(word)) return null;
   const suffix = tables.hanSuffixes.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
   if (!suffix || !NAME_TAGS.test(tagOf(word))) return null;
   const head = word.slice(0, -suffix.length);
   if (tables.notCompanyNames.has(word) || (tables.suffixes.get(suffix)!.weak && tagOf(head) === 'ns')) return null;
   // a generic head (交通, 建设) still names a bank when jieba knows the whole as an organisation
   if ((tables.genericPrefixes.has(head) || isCommonWord(head)) && !/^(nt|j)$/.test(tagOf(word))) return null;
-  return { type: 'company', start: token.start, end: token.end, rule: 'company.suffix' };
+  return { type: 'company', start: ctx.tokens[k]!.start, end: ctx.tokens[k]!.end, rule: 'company.suffix' };
 }
 
 /** Does token k open a phrase: text start, punctuation, a space or a function word (在, 由) before it? */
 function opensPhrase(ctx: DocContext, k: number): boolean {
   if (k === 0) return true;
-  const before = tokenText(ctx, ctx.tokens[k - 1]!);
+  const before = ctx.words[k - 1]!;
   return (!isHanWord(before) && !/[A-Za-z0-9]$/.test(before)) || (before.length === 1 && FUNCTION_CHARS.has(before));
 }
 
@@ -105,17 +100,20 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
-    const suffixToken = tokens[k]!;
-    const suffix = tables.suffixes.get(tokenText(ctx, suffixToken));
+    // (ctx.words[k] is the token's text: no slice per token; bit tests on its first or
+    // last character rule out nearly every token)
+    const word = ctx.words[k]!;
+    const suffix = tables.suffixStarts.has(word.charCodeAt(0)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
-      const compound = compoundName(ctx, suffixToken, tables);
+      const compound = word.length >= 4 && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);
       continue;
     }
+    const suffixToken = tokens[k]!;
     if (k === 0) continue;
-    const latinSuffix = isLatin(tokenText(ctx, suffixToken)[0]);
+    const latinSuffix = isLatin(word[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
-    const nameEnd = latinSuffix && tokenText(ctx, tokens[k - 1]!) === ' ' ? k - 1 : k;
+    const nameEnd = latinSuffix && ctx.words[k - 1]! === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
     if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
     let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix || suffix.weak ? latinPrefix(ctx, nameEnd) : null); // a Latin name + 公司
@@ -132,17 +130,17 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     // an unknown three-character word whose first character is a word of its own: 厂晶宇, 由国调
     if (whole.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(whole[0]!) || (nameEnd - first === 1 && tagOf(whole) === 'x' && tagOf(whole[0]!) !== 'x'))) start++;
     const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
-    const firstToken = tokenText(ctx, tokens[first]!);
-    const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || tokenText(ctx, tokens[first + 1]!);
+    const firstToken = ctx.words[first]!;
+    const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || ctx.words[first + 1]!;
     // nor right after a number: 3天前公司 is "three days ago, the company"
     if (/[0-9]/.test(ctx.view[start - 1] ?? '')) continue;
     // a short name never starts in the middle of a word: 生/成式 AI, 互/联网公司
-    const before = first > 0 ? tokenText(ctx, tokens[first - 1]!) : '';
+    const before = first > 0 ? ctx.words[first - 1]! : '';
     if (!suffix.legal && start === tokens[first]!.start && before.length === 1 && isHanWord(before) && !FUNCTION_CHARS.has(before)) continue;
     if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
-    const lastWord = tokenText(ctx, tokens[nameEnd - 1]!);
+    const lastWord = ctx.words[nameEnd - 1]!;
     if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
     // a set phrase, a place or time word, or an adverb opens a phrase, not a name (大力发展科技, 岛内投资)
     if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
@@ -155,7 +153,7 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables): Company
     if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
     // a city or country written before a short name belongs to it where it opens the phrase
     // (、杭州某某置业（, 在杭州某某置业 -> 杭州某某置业), not after another word (浙江杭州某某置业)
-    if (!suffix.legal && !bridged && start === tokens[first]!.start && first > 0 && tables.places.has(tokenText(ctx, tokens[first - 1]!)) && opensPhrase(ctx, first - 1)) {
+    if (!suffix.legal && !bridged && start === tokens[first]!.start && first > 0 && tables.places.has(ctx.words[first - 1]!) && opensPhrase(ctx, first - 1)) {
       start = tokens[first - 1]!.start;
     }
     found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });

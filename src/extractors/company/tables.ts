@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
 import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
+import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
 
 export interface LexiconEntry {
   canonical: string;
@@ -13,10 +14,12 @@ export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
+  /** first characters of the suffixes: most tokens are ruled out on one bit test */
+  suffixStarts: CodeSet;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
   hanSuffixes: readonly string[];
-  /** last characters of the Han suffixes: most words are ruled out on one lookup */
-  hanSuffixEnds: ReadonlySet<string>;
+  /** last characters of the Han suffixes: most words are ruled out on one bit test */
+  hanSuffixEnds: CodeSet;
   genericPrefixes: ReadonlySet<string>;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
@@ -29,13 +32,19 @@ export interface CompanyTables {
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   businessContext: readonly string[];
-  notFollowedBy: readonly string[];
+  /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
+  notFollowedBy: WordTable<true>;
   products: ReadonlySet<string>;
-  notCompanySuffixes: readonly string[];
+  /** endings of non-company names (大学, 研究所, 政府): looked up by their last character */
+  notCompanySuffixes: WordTable<true>;
   notCompanyNames: ReadonlySet<string>;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
   places: ReadonlySet<string>;
+  /** their first characters: most positions are ruled out on one bit test */
+  placeStarts: CodeSet;
+  /** first characters of the list cues */
+  listCueStarts: CodeSet;
   cues: {
     after: WordTable<true>;
     gap: ReadonlySet<string>;
@@ -44,6 +53,8 @@ export interface CompanyTables {
     bankAfter: WordTable<true>;
     source: { before: WordTable<true>; after: WordTable<true> };
     object: { before: WordTable<true>; after: WordTable<true> };
+    /** first characters of the cues a token may start (after, afterOf, market, source and object openers) */
+    starts: CodeSet;
   };
 }
 
@@ -77,8 +88,9 @@ export function compileCompanyTables(
   return {
     lexicon: phraseIndex(options.useLexicon ? map : new Map()),
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
+    suffixStarts: codeSetOf(patterns.suffixes.map((s) => s.suffix)),
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
-    hanSuffixEnds: new Set(patterns.suffixes.map((s) => s.suffix.slice(-1))),
+    hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new Set(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
@@ -87,13 +99,15 @@ export function compileCompanyTables(
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
-    notFollowedBy: [...patterns.notFollowedBy].sort((a, b) => b.length - a.length),
+    notFollowedBy: table(patterns.notFollowedBy),
     products: productKeys,
-    notCompanySuffixes: notCompanies.suffixes,
+    notCompanySuffixes: table(notCompanies.suffixes),
     // a generic name (商业银行) is rejected like a non-company organisation
     notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
+    placeStarts: codeSetOf(patterns.shortForms.regions),
+    listCueStarts: codeSetOf(patterns.listCues),
     cues: {
       after: table(patterns.cues.after),
       gap: new Set(patterns.cues.gap),
@@ -102,6 +116,7 @@ export function compileCompanyTables(
       bankAfter: table(patterns.cues.bankAfter),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
       object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
+      starts: codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]),
     },
   };
 }
