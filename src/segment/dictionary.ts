@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { StringFilter } from '../text/stringFilter.js';
 
 const require = createRequire(import.meta.url);
 const DICT = (require('nodejieba') as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -20,35 +21,25 @@ const NOUN_MIN = 1000;
 interface CommonWords {
   words: Set<string>;
   /**
-   * A Bloom filter over the words (2^17 bits, 16 KB, two bits per word: about 3% false
-   * positives at 10 000 words). After jieba has run, a lookup in the Set misses the cache
-   * several times, while these bits mostly stay cached; most strings asked about are no
+   * In front of the Set: after jieba has run, a lookup in the Set misses the cache several
+   * times, while the filter's bits mostly stay cached; most strings asked about are no
    * common word, and the filter alone says so.
    */
-  filter: Uint32Array;
+  filter: StringFilter;
 }
 
 let common: CommonWords | undefined;
 
-const FILTER_BITS = 1 << 17;
-
-/** two bit positions of a word: FNV-1a over its UTF-16 code units, and a remix of it */
-function filterBits(word: string): [number, number] {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return [(h >>> 0) & (FILTER_BITS - 1), Math.imul(h, 0x9e3779b1) >>> (32 - 17)];
-}
-
 function load(): CommonWords {
   const words = new Set<string>();
-  const filter = new Uint32Array(FILTER_BITS / 32);
+  const filter = new StringFilter();
   for (const line of readFileSync(DICT, 'utf8').split('\n')) {
     const [word, freq, tag] = line.split(' ');
     if (!word || !freq || !tag) continue;
     const f = Number(freq);
     if ((FUNCTION_TAGS.test(tag) && f >= FUNCTION_MIN) || (NOUN_TAGS.test(tag) && f >= NOUN_MIN)) {
       words.add(word);
-      for (const bit of filterBits(word)) filter[bit >>> 5]! |= 1 << (bit & 31);
+      filter.add(word);
     }
   }
   return { words, filter };
@@ -57,7 +48,5 @@ function load(): CommonWords {
 /** Is `word` a common non-name word of jieba's dictionary? */
 export function isCommonWord(word: string): boolean {
   const { words, filter } = (common ??= load());
-  const [a, b] = filterBits(word);
-  if (!(filter[a >>> 5]! & (1 << (a & 31))) || !(filter[b >>> 5]! & (1 << (b & 31)))) return false;
-  return words.has(word);
+  return filter.mayHave(word) && words.has(word);
 }

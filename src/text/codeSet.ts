@@ -6,6 +6,11 @@
 export class CodeSet {
   private readonly bits = new Uint32Array(0x10000 >>> 5);
 
+  /** every character of `chars` (each must be one UTF-16 unit; callers check lists that come from rule files) */
+  constructor(chars: Iterable<string> = []) {
+    for (const ch of chars) this.add(ch.charCodeAt(0));
+  }
+
   add(code: number): void {
     if (code >= 0 && code <= 0xffff) this.bits[code >>> 5]! |= 1 << (code & 31);
   }
@@ -15,6 +20,15 @@ export class CodeSet {
   /** false for NaN (charCodeAt past the end), so callers need no bounds check */
   has(code: number): boolean {
     return code >= 0 && (this.bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+  }
+  /** Is the character at i in the set? (false outside the text) */
+  at(text: string, i: number): boolean {
+    return i >= 0 && i < text.length && this.has(text.charCodeAt(i));
+  }
+  /** Is every character of text[from, to) in the set? (true for an empty range) */
+  allIn(text: string, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (!this.has(text.charCodeAt(i))) return false;
+    return true;
   }
 }
 

@@ -9,7 +9,7 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan, skipSpaces } from '../../text/matchView.js';
 import type { PersonTables, SurnameKind } from './tables.js';
-import { CodeSet } from './codeSet.js';
+import { CodeSet } from '../../text/codeSet.js';
 
 export interface NameCandidate {
   start: number;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, personPatternsFile, surnamesFile } from '../../rules/schemas.js';
 import { WordTable } from '../../text/wordTable.js';
 import { isInlineSpace } from '../../text/matchView.js';
-import { CodeSet } from './codeSet.js';
+import { CodeSet } from '../../text/codeSet.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
@@ -98,7 +98,7 @@ function personChars(
   }
   const ofKind = (kind: SurnameKind) => [...surnames].filter(([, k]) => k === kind).map(([s]) => s);
   const inlineSpace = new CodeSet();
-  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.addCode(c);
+  for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.add(c);
   return {
     givenName: new CodeSet(lists.givenName),
     foreignName: new CodeSet(lists.foreignName),
