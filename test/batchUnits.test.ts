@@ -6,7 +6,7 @@ import { expandGlob, segmentRegExp } from '../src/batch/glob.js';
 import { readLines } from '../src/batch/lines.js';
 import { outputPath, safeRelativeName } from '../src/batch/outputPath.js';
 import { runBatch, type Outcome } from '../src/batch/run.js';
-import type { Processor } from '../src/batch/processor.js';
+import { withoutTsx, type Processor } from '../src/batch/processor.js';
 import type { InputItem } from '../src/cli/inputs.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'zhx-units-'));
@@ -33,6 +33,14 @@ describe('outputPath', () => {
     const b = safeRelativeName(`${'长'.repeat(299)}短`);
     expect(Buffer.byteLength(a)).toBeLessThanOrEqual(200);
     expect(a).not.toBe(b);
+  });
+});
+
+describe('withoutTsx (threads running the built dist/ from a tsx process)', () => {
+  it("drops tsx's loader flags in every spelling and keeps the rest", () => {
+    expect(withoutTsx(['--require', '/x/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///x/node_modules/tsx/dist/loader.mjs'])).toEqual([]);
+    expect(withoutTsx(['--import', 'tsx', '--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096']);
+    expect(withoutTsx(['--import=tsx', '--enable-source-maps', '--import', './other-hook.mjs'])).toEqual(['--enable-source-maps', '--import', './other-hook.mjs']);
   });
 });
 
