@@ -135,6 +135,7 @@ try {
   log(pad(['', 'articles/s', 'characters/s', 'vs floor'], w));
   for (const [name, r] of rows) log(pad([name, fmt(r.articlesPerSec), fmt(r.charsPerSec), `${(r.charsPerSec / floor.charsPerSec).toFixed(3)}x`], w));
   log(`  (Recognizers read ${peer.lines} lines, ${(peer.sampledShare * 100).toFixed(1)}% of the corpus; its rates are per character read)`);
+  log(`  (pipeline rates at steady state: timed after ${pipeline1.warmArticles} warm-up articles on 1 thread, ${pipelineN.warmArticles} on ${N}; see bench/perf/pipeline.ts)`);
 
   const ratio1 = pipeline1.charsPerSec / floor.charsPerSec;
   const scaleN = pipelineN.charsPerSec / pipeline1.charsPerSec;
@@ -178,6 +179,7 @@ try {
     loadAverageAtStart: loadAtStart,
     corpus: { articles: texts.length, chars: corpusChars },
     rates: Object.fromEntries(rows.map(([k, r]) => [k, { articlesPerSec: r.articlesPerSec, charsPerSec: r.charsPerSec }])),
+    warmUpArticles: { oneThread: pipeline1.warmArticles, nThreads: pipelineN.warmArticles },
     ratios: { pipeline1VsFloor: ratio1, threadScaling: scaleN, threadCpuEfficiency: cpuEffN / cpuEff1, pipeline1VsRecognizers: vsPeer, perCharAt1000xVs1x: linear },
     startup: { cliFirstResultMs: firstMs, cliFirstResultMsAllThreads: firstN.firstOutputMs, pool1ReadyMs: one.startupMs, poolNReadyMs: many.startupMs },
     memory: { cliOneArticlePeakRss: firstResult[1]!.peakRss, cliOneArticlePeakRssAllThreads: firstN.peakRss },
