@@ -18,19 +18,18 @@ export function toMatchView(text: string): string {
   return out;
 }
 
-/** Han ideographs (CJK unified, extension A, compatibility). */
+/** A Han ideograph's code unit (CJK unified, extension A, compatibility); false for NaN. */
 // code-unit comparisons, not regular expressions: these run once per character of every article
-export const isHan = (ch: string | undefined): boolean => {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+export const isHanCode = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** An ASCII letter's code unit; false for NaN. */
+export const isLatinCode = (c: number): boolean => {
+  const folded = c | 0x20; // folds A-Z onto a-z
+  return folded >= 0x61 && folded <= 0x7a;
 };
+/** Han ideographs (CJK unified, extension A, compatibility). */
+export const isHan = (ch: string | undefined): boolean => !!ch && isHanCode(ch.charCodeAt(0));
 export const isAsciiDigit = (ch: string | undefined): boolean => !!ch && ch >= '0' && ch <= '9';
-export const isLatin = (ch: string | undefined): boolean => {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0) | 0x20; // folds A-Z onto a-z
-  return c >= 0x61 && c <= 0x7a;
-};
+export const isLatin = (ch: string | undefined): boolean => !!ch && isLatinCode(ch.charCodeAt(0));
 /** horizontal white space between a number and its unit, as news sites write it (18 亿美元) */
 export const isInlineSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\u00a0' || ch === '\t';
 

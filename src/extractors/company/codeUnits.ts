@@ -2,11 +2,8 @@
  * Character classes on UTF-16 code units, for the company passes' hot loops: a string
  * per character (text[i]) and a regular expression per test cost more than the test.
  */
+import { isHanCode, isLatinCode } from '../../text/matchView.js';
 
-/** A Han ideograph's code unit (isHan's ranges, without a string per character; false for NaN) */
-export function isHanCode(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-}
 
 /** Is the word all Han ideographs? */
 export function isHanWord(word: string): boolean {
@@ -15,11 +12,6 @@ export function isHanWord(word: string): boolean {
   return true;
 }
 
-/** An ASCII letter's code unit */
-export function isLatinCode(c: number): boolean {
-  const folded = c | 0x20; // folds A-Z onto a-z
-  return folded >= 0x61 && folded <= 0x7a;
-}
 
 /** Does the word hold an ASCII letter? (a loop: this runs on every token that may open a phrase) */
 export function hasLatinLetter(word: string): boolean {

@@ -11,8 +11,7 @@ import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { isHan } from '../../text/matchView.js';
-import { isHanCode, isLatinCode } from './codeUnits.js';
+import { isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
 

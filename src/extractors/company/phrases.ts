@@ -4,11 +4,11 @@
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
 import type { DocContext } from '../../context.js';
-import { isLatin } from '../../text/matchView.js';
+import { isHanCode, isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
 import { FilteredMap } from '../../text/stringFilter.js';
 import { KeyEntries, type KeyEntry } from './keyEntries.js';
-import { hasLatinLetter, hasWhiteSpace, isBlankWord, isHanCode } from './codeUnits.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {

@@ -7,7 +7,7 @@
 import type { DocContext } from '../../context.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { isHan, skipSpaces } from '../../text/matchView.js';
+import { isHan, isHanCode, skipSpaces } from '../../text/matchView.js';
 import type { PersonTables, SurnameKind } from './tables.js';
 import { CodeSet } from '../../text/codeSet.js';
 
@@ -83,7 +83,6 @@ function surnameAt(view: string, i: number, t: PersonTables): Surname | null {
 }
 
 // isHan on a character code: the same ranges
-const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
 /** Han characters only in [from, to), read by code unit (a surrogate half is not Han either) */
 function allHan(view: string, from: number, to: number): boolean {
