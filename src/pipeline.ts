@@ -145,8 +145,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     run: (original, opts = {}, mode = {}) => finish(prepare(original, opts, mode)),
     runMany(articles) {
       // every article converted and segmented first, then every one extracted: jieba's
-      // dictionary stays in the CPU caches across the cuts (cut between two extractions,
-      // it costs almost twice as much)
+      // dictionary stays warmer in the CPU caches across back-to-back cuts (an extraction
+      // between two cuts evicts it); about 3% less CPU per article on the bench corpus
       const prepared = articles.map(({ text, options: opts = {} }) => attempt(() => prepare(text, opts, {})));
       return prepared.map((p) => (p instanceof Error ? p : attempt(() => finish(p))));
     },
