@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { numeralsFile } from '../rules/schemas.js';
 import { isInlineSpace } from '../text/matchView.js';
+import { CodeSet } from '../text/codeSet.js';
 
 export interface NumeralTables {
   digits: Map<string, number>;
@@ -32,7 +33,7 @@ export interface NumeralTables {
    * at 8 KB it stays in cache where the 64 KB kind table costs a memory read for most Han
    * characters once jieba has run.
    */
-  startBits: Uint32Array;
+  startChars: CodeSet;
 }
 
 /** bits of NumeralTables.kind */
@@ -50,11 +51,7 @@ const NUMBER_START = ASCII_DIGIT | DIGIT | SMALL_UNIT | VAGUE;
  * 数几), or -1.
  */
 export function nextNumberStart(text: string, from: number, t: NumeralTables): number {
-  const starts = t.startBits;
-  for (let i = Math.max(0, from); i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (starts[c >>> 5]! & (1 << (c & 31))) return i;
-  }
+  for (let i = Math.max(0, from); i < text.length; i++) if (t.startChars.has(text.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -88,10 +85,10 @@ function byCode<V>(entries: Record<string, V>): Map<number, V> {
   return new Map(Object.entries(entries).filter(([ch]) => ch.length === 1).map(([ch, v]) => [ch.charCodeAt(0), v]));
 }
 
-/** the codes whose kind has any of `bits`, as a bitset */
-function bitsOf(kind: Uint8Array, bits: number): Uint32Array {
-  const set = new Uint32Array(0x10000 / 32);
-  for (let c = 0; c < 0x10000; c++) if (kind[c]! & bits) set[c >>> 5]! |= 1 << (c & 31);
+/** the codes whose kind has any of `bits` */
+function codesOf(kind: Uint8Array, bits: number): CodeSet {
+  const set = new CodeSet();
+  for (let c = 0; c < 0x10000; c++) if (kind[c]! & bits) set.add(c);
   return set;
 }
 
@@ -106,7 +103,7 @@ export function compileNumerals(file: z.infer<typeof numeralsFile>): NumeralTabl
     byCode: { digits: byCode(file.digits), smallUnits: byCode(file.smallUnits), bigUnits: byCode(file.bigUnits), vague: byCode(file.vague) },
     point: file.point,
     kind,
-    startBits: bitsOf(kind, NUMBER_START),
+    startChars: codesOf(kind, NUMBER_START),
   };
 }
 
