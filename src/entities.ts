@@ -12,42 +12,67 @@ export interface EntityInput {
   canonical?: string;
 }
 
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * For each name, the full name it abbreviates among the article's names, if any: the longest
- * name it begins (company: 灵枢机器人 -> 灵枢机器人科技有限公司) or the full name whose last
- * part it is (person: 奥尔特曼 -> 萨姆·奥尔特曼). Built in one pass over all prefixes.
+ * For each company name, the longest other name of the article it begins (灵枢机器人 ->
+ * 灵枢机器人科技有限公司; the first listed on equal length). In code-unit order the names a
+ * name begins follow it directly, so each name looks only at those: linear in the total
+ * length of the names (a name begins at most as many others as it has characters in them),
+ * and no prefix strings are made.
  */
-function fullNames(names: readonly string[], type: 'company' | 'person'): Map<string, string> {
-  const longest = new Map<string, string>();
-  const offer = (short: string, full: string) => {
-    const current = longest.get(short);
-    if (current === undefined || full.length > current.length) longest.set(short, full);
-  };
-  for (const full of names) {
-    if (type === 'company') for (let len = 2; len < full.length; len++) offer(full.slice(0, len), full);
-    else {
-      const last = full.split(/[·•‧・]/);
-      if (last.length > 1) offer(last[last.length - 1]!, full);
+function fullCompanyNames(names: readonly string[]): Map<string, string> {
+  const full = new Map<string, string>();
+  const order = names.map((_, i) => i).sort((a, b) => byCodeUnits(names[a]!, names[b]!));
+  for (let k = 0; k < order.length; k++) {
+    const short = names[order[k]!]!;
+    // a one-character name abbreviates nothing
+    if (short.length < 2) continue;
+    let best = -1;
+    for (let j = k + 1; j < order.length && names[order[j]!]!.startsWith(short); j++) {
+      const i = order[j]!;
+      if (best === -1 || names[i]!.length > names[best]!.length || (names[i]!.length === names[best]!.length && i < best)) best = i;
     }
+    if (best !== -1) full.set(short, names[best]!);
   }
-  return longest;
+  return full;
+}
+
+const DOT = /[·•‧・]/;
+
+/** For each last part of a transliterated name, the longest full name it ends (奥尔特曼 -> 萨姆·奥尔特曼). */
+function fullPersonNames(names: readonly string[]): Map<string, string> {
+  const full = new Map<string, string>();
+  for (const name of names) {
+    if (!DOT.test(name)) continue;
+    const parts = name.split(DOT);
+    const last = parts[parts.length - 1]!;
+    const current = full.get(last);
+    if (current === undefined || name.length > current.length) full.set(last, name);
+  }
+  return full;
 }
 
 export function groupEntities(inputs: readonly EntityInput[]): Entity[] {
-  const groups = new Map<string, Entity>();
+  const entities: Entity[] = [];
   for (const type of ['company', 'person'] as const) {
     const ofType = inputs.filter((i) => i.mention.type === type);
     const plainNames = [...new Set(ofType.filter((i) => !i.canonical).map((i) => (i.mention as { name: string }).name))];
-    const full = fullNames(plainNames, type);
+    const full = type === 'company' ? fullCompanyNames(plainNames) : fullPersonNames(plainNames);
+    // entities in order of their first mention, companies before people
+    const groups = new Map<string, Entity>();
     for (const { mention, canonical } of ofType) {
       const name = (mention as { name: string }).name;
       const key = canonical ?? full.get(name) ?? name;
-      const id = `${type}:${key}`;
-      const entity = groups.get(id) ?? { type, name: key, aliases: [], count: 0 };
+      let entity = groups.get(key);
+      if (!entity) {
+        entity = { type, name: key, aliases: [], count: 0 };
+        groups.set(key, entity);
+        entities.push(entity);
+      }
       entity.count++;
       if (name !== key && !entity.aliases.includes(name)) entity.aliases.push(name);
-      groups.set(id, entity);
     }
   }
-  return [...groups.values()];
+  return entities;
 }

@@ -19,8 +19,8 @@ import { resolveOverlaps } from './refiners/overlaps.js';
 import { phraseKey } from './extractors/company/phrases.js';
 import { Coverage } from './text/spans.js';
 import { groupEntities, type EntityInput } from './entities.js';
-import { resultSchema, type ExtractionResult, type Mention, type Script } from './schema.js';
-import type { Candidate } from './extractors/candidate.js';
+import { resultSchema, type CompanyMention, type DateMention, type ExtractionResult, type Mention, type MoneyMention, type Script } from './schema.js';
+import type { Candidate, CompanyCandidate, PersonCandidate } from './extractors/candidate.js';
 import type { DocContext } from './context.js';
 
 export interface ExtractOptions {
@@ -63,45 +63,51 @@ function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candid
   const found = extractPeople(ctx, rules);
   const personCoverage = new Coverage(ctx.text.length, found.filter((p) => p.rule !== 'person.repeat'));
   const companies = extractCompanies(ctx, rules, (span) => personCoverage.overlaps(span));
-  // a known company inside a longer "name" shows the name is a misreading (原搜狗团队)
   const known = companies.filter((c) => c.rule === 'company.lexicon');
-  const knownCoverage = new Coverage(ctx.text.length, known);
-  const knownSpans = new Set(known.map((c) => `${c.start}:${c.end}`));
-  const people = found.filter((p) => knownSpans.has(`${p.start}:${p.end}`) || !knownCoverage.overlaps(p));
+  const people = known.length === 0 ? found : withoutMisreadings(found, known, ctx.text.length);
   return resolveOverlaps([...money, ...dates, ...companies, ...people], ctx.text.length);
+}
+
+/**
+ * A known company inside a longer "name" shows the name is a misreading (原搜狗团队); a name
+ * spanning exactly a known company is left to the overlap policy.
+ */
+function withoutMisreadings(people: PersonCandidate[], known: readonly CompanyCandidate[], length: number): PersonCandidate[] {
+  const coverage = new Coverage(length, known);
+  const knownSpans = new Set(known.map((c) => `${c.start}:${c.end}`));
+  return people.filter((p) => !coverage.overlaps(p) || knownSpans.has(`${p.start}:${p.end}`));
 }
 
 /** A candidate as an output mention: original offsets and text, names, no internal fields. */
 function toMention(c: Candidate, conversion: Conversion): EntityInput {
   const [start, end] = conversion.toOriginal(c.start, c.end);
-  const base = { start, end, text: conversion.original.slice(start, end), rule: c.rule };
-  const simplified = conversion.simplified.slice(c.start, c.end);
+  const text = conversion.original.slice(start, end);
+  const { rule } = c;
+  // literal objects in the schema's field order, absent fields left out: the JSON is
+  // byte-stable (spreading a shared base and optional parts cost an object per part)
   switch (c.type) {
-    case 'company':
-      return { mention: { type: 'company', ...base, name: phraseKey(simplified) }, ...(c.canonical && { canonical: c.canonical }) };
+    case 'company': {
+      const mention: CompanyMention = { type: 'company', start, end, text, rule, name: phraseKey(conversion.simplified.slice(c.start, c.end)) };
+      return c.canonical ? { mention, canonical: c.canonical } : { mention };
+    }
     case 'person':
-      return { mention: { type: 'person', ...base, name: simplified } };
-    // fields in the schema's order, absent ones left out: the JSON is byte-stable
-    case 'money':
-      return {
-        mention: {
-          type: 'money', ...base,
-          ...(c.value !== undefined && { value: c.value }),
-          ...(c.min !== undefined && { min: c.min }),
-          ...(c.max !== undefined && { max: c.max }),
-          currency: c.currency,
-          ...(c.mod !== undefined && { mod: c.mod }),
-        },
-      };
-    case 'date':
-      return {
-        mention: {
-          type: 'date', ...base, value: c.value,
-          ...(c.mod !== undefined && { mod: c.mod }),
-          ...(c.relative !== undefined && { relative: c.relative }),
-          ...(c.resolved !== undefined && { resolved: c.resolved }),
-        },
-      };
+      return { mention: { type: 'person', start, end, text, rule, name: conversion.simplified.slice(c.start, c.end) } };
+    case 'money': {
+      const mention = { type: 'money', start, end, text, rule } as MoneyMention;
+      if (c.value !== undefined) mention.value = c.value;
+      if (c.min !== undefined) mention.min = c.min;
+      if (c.max !== undefined) mention.max = c.max;
+      mention.currency = c.currency;
+      if (c.mod !== undefined) mention.mod = c.mod;
+      return { mention };
+    }
+    case 'date': {
+      const mention: DateMention = { type: 'date', start, end, text, rule, value: c.value };
+      if (c.mod !== undefined) mention.mod = c.mod;
+      if (c.relative !== undefined) mention.relative = c.relative;
+      if (c.resolved !== undefined) mention.resolved = c.resolved;
+      return { mention };
+    }
   }
 }
 
