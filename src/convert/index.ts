@@ -33,9 +33,24 @@ const FIRST_HAN = 0x2e80;
 
 interface Mapped {
   text: string;
-  /** per code unit of `text`: the source span in the original */
-  start: Int32Array;
-  end: Int32Array;
+  /**
+   * per code unit of `text`: the source span in the original; null when code unit j comes
+   * from code unit j (most articles: no astral character, no fixup), which needs no arrays
+   */
+  offsets: { start: Int32Array; end: Int32Array } | null;
+}
+
+/** The offset arrays of a mapping, written out when it is the identity. */
+function offsetArrays(m: Mapped): { start: Int32Array; end: Int32Array } {
+  if (m.offsets) return m.offsets;
+  const n = m.text.length;
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    start[j] = j;
+    end[j] = j + 1;
+  }
+  return { start, end };
 }
 
 function scriptOf(converted: number, simplifiedOnly: number): Script {
@@ -50,14 +65,15 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
   if (matches.length === 0) return m;
   let size = m.text.length;
   for (const hit of matches) size += table.byFrom.get(hit[0])!.to.length - hit[0].length;
+  const source = offsetArrays(m);
   const start = new Int32Array(size);
   const end = new Int32Array(size);
   const parts: string[] = [];
   let src = 0;
   let dst = 0;
   const copy = (from: number, to: number) => {
-    start.set(m.start.subarray(from, to), dst);
-    end.set(m.end.subarray(from, to), dst);
+    start.set(source.start.subarray(from, to), dst);
+    end.set(source.end.subarray(from, to), dst);
     dst += to - from;
   };
   for (const hit of matches) {
@@ -69,15 +85,15 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
     const midStart = at + fix.keepHead;
     const midEnd = at + fix.from.length - fix.keepTail;
     const midLength = fix.to.length - fix.keepHead - fix.keepTail;
-    start.fill(m.start[midStart]!, dst, dst + midLength);
-    end.fill(m.end[midEnd - 1]!, dst, dst + midLength);
+    start.fill(source.start[midStart]!, dst, dst + midLength);
+    end.fill(source.end[midEnd - 1]!, dst, dst + midLength);
     dst += midLength;
     copy(midEnd, at + fix.from.length);
     src = at + fix.from.length;
   }
   parts.push(m.text.slice(src));
   copy(src, m.text.length);
-  return { text: parts.join(''), start, end };
+  return { text: parts.join(''), offsets: { start, end } };
 }
 
 // UTF-16 surrogates: a text without them maps one code unit to one code unit
@@ -99,12 +115,14 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
   const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
   const n = converted.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
   let changed = 0;
   let simplified = 0;
+  let offsets: Mapped['offsets'] = null;
 
-  if (normalized === original && n === original.length && !SURROGATE.test(original) && !SURROGATE.test(converted)) {
+  // Every opencc entry keeps the number of code points (checked in tables.ts): with the
+  // same length and no surrogate in the original (then none in the output either), code
+  // unit j of the output comes from code unit j, the identity map
+  if (normalized === original && n === original.length && !SURROGATE.test(original)) {
     // the common case (no astral characters): one code unit for one, compared in place
     const simplifiedOnly = bmpBitmap(tables.simplifiedOnly);
     for (let j = 0; j < n; j++) {
@@ -113,14 +131,13 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
         if (c !== converted.charCodeAt(j)) changed++;
         simplified += simplifiedOnly[c]!;
       }
-      start[j] = j;
-      end[j] = j + 1;
     }
   } else {
-    // Every opencc entry keeps the number of code points (checked in tables.ts),
-    // so the three strings are walked in step, one code point at a time; only
-    // their UTF-16 lengths may differ (暐 -> U+2B4E7).
+    // The three strings are walked in step, one code point at a time; only their
+    // UTF-16 lengths may differ (暐 -> U+2B4E7).
     const simplifiedOnly = tables.simplifiedOnly;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
     for (let j = 0, i = 0, k = 0; j < n; ) {
       const out = converted.codePointAt(j)!;
       const norm = normalized.codePointAt(k)!;
@@ -139,11 +156,13 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
       i = next;
       k += norm > 0xffff ? 2 : 1;
     }
+    offsets = { start, end };
   }
 
-  const mapped = applyFixups({ text: converted, start, end }, fixups);
+  const mapped = applyFixups({ text: converted, offsets }, fixups);
   const length = mapped.text.length;
-  const { start: origStart, end: origEnd } = mapped;
+  const origStart = mapped.offsets?.start;
+  const origEnd = mapped.offsets?.end;
   return {
     original,
     simplified: mapped.text,
@@ -152,6 +171,8 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
       if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= length)) {
         throw new RangeError(`span [${from}, ${to}) is not within the simplified text (length ${length})`);
       }
+      // the identity map: the same span (and the same length, so the empty span at the end stays there)
+      if (!origStart || !origEnd) return [from, to];
       if (from === to) {
         const at = from < length ? origStart[from]! : original.length;
         return [at, at];
