@@ -127,7 +127,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ensureSegmenter();
     const text = conversion.simplified;
     const view = toMatchView(text);
-    const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.gluedChars);
+    const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.chars.glued);
     const words = tokens.map((t) => t.word);
     const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }), ...(mode.dateExpression && { dateExpression: true }) };
     return { conversion, ctx, opts };

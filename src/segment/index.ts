@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { CodeSet } from '../text/codeSet.js';
 
 const require = createRequire(import.meta.url);
 // nodejieba is CommonJS with a native binding
@@ -138,20 +139,25 @@ export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8
 /**
  * jieba's HMM sometimes glues a one-character word to a known name (从华为/离职,
  * 华为将): split such a token so the name stands alone. `known` says whether a word is
- * a name we must keep whole (the company lexicon).
+ * a name we must keep whole (the company lexicon); `glue` holds the characters that glue.
  */
-export function splitGlued(tokens: Token[], known: (word: string) => boolean, glue: ReadonlySet<string>): Token[] {
-  const glued = (w: string) => w.length >= 3 && ((glue.has(w[0]!) && known(w.slice(1))) || (glue.has(w[w.length - 1]!) && known(w.slice(0, -1))));
-  // most articles have none: keep the array
-  if (!tokens.some((t) => glued(t.word))) return tokens;
-  const out: Token[] = [];
-  for (const t of tokens) {
+export function splitGlued(tokens: Token[], known: (word: string) => boolean, glue: CodeSet): Token[] {
+  // most articles have none: the array is copied only from the first split on, and a
+  // token is sliced only when a glue character opens or closes it
+  let out: Token[] | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     const w = t.word;
-    if (w.length >= 3 && glue.has(w[0]!) && known(w.slice(1))) {
-      out.push({ word: w[0]!, start: t.start, end: t.start + 1 }, { word: w.slice(1), start: t.start + 1, end: t.end });
-    } else if (w.length >= 3 && glue.has(w[w.length - 1]!) && known(w.slice(0, -1))) {
-      out.push({ word: w.slice(0, -1), start: t.start, end: t.end - 1 }, { word: w[w.length - 1]!, start: t.end - 1, end: t.end });
-    } else out.push(t);
+    let split: Token[] | null = null;
+    if (w.length >= 3) {
+      if (glue.has(w.charCodeAt(0)) && known(w.slice(1))) {
+        split = [{ word: w[0]!, start: t.start, end: t.start + 1 }, { word: w.slice(1), start: t.start + 1, end: t.end }];
+      } else if (glue.has(w.charCodeAt(w.length - 1)) && known(w.slice(0, -1))) {
+        split = [{ word: w.slice(0, -1), start: t.start, end: t.end - 1 }, { word: w[w.length - 1]!, start: t.end - 1, end: t.end }];
+      }
+    }
+    if (split) (out ??= tokens.slice(0, k)).push(...split);
+    else out?.push(t);
   }
-  return out;
+  return out ?? tokens;
 }
