@@ -54,9 +54,16 @@ function fullPersonNames(names: readonly string[]): Map<string, string> {
 }
 
 export function groupEntities(inputs: readonly EntityInput[]): Entity[] {
+  // the named mentions by type, in one pass (money and dates have no entity)
+  const byType = { company: [] as EntityInput[], person: [] as EntityInput[] };
+  for (const input of inputs) {
+    const { type } = input.mention;
+    if (type === 'company' || type === 'person') byType[type].push(input);
+  }
   const entities: Entity[] = [];
   for (const type of ['company', 'person'] as const) {
-    const ofType = inputs.filter((i) => i.mention.type === type);
+    const ofType = byType[type];
+    if (ofType.length === 0) continue;
     const plainNames = [...new Set(ofType.filter((i) => !i.canonical).map((i) => (i.mention as { name: string }).name))];
     const full = type === 'company' ? fullCompanyNames(plainNames) : fullPersonNames(plainNames);
     // entities in order of their first mention, companies before people

@@ -74,8 +74,10 @@ function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candid
  */
 function withoutMisreadings(people: PersonCandidate[], known: readonly CompanyCandidate[], length: number): PersonCandidate[] {
   const coverage = new Coverage(length, known);
-  const knownSpans = new Set(known.map((c) => `${c.start}:${c.end}`));
-  return people.filter((p) => !coverage.overlaps(p) || knownSpans.has(`${p.start}:${p.end}`));
+  // a span as one number (start and end below length + 1): no string per span
+  const spanKey = (s: { start: number; end: number }) => s.start * (length + 1) + s.end;
+  const knownSpans = new Set(known.map(spanKey));
+  return people.filter((p) => !coverage.overlaps(p) || knownSpans.has(spanKey(p)));
 }
 
 /** A candidate as an output mention: original offsets and text, names, no internal fields. */
