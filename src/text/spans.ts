@@ -12,7 +12,8 @@ export class Coverage {
     for (const s of spans) this.add(s);
   }
   add(s: { start: number; end: number }): void {
-    this.covered.fill(1, s.start, s.end);
+    // a plain loop: spans are a few characters, shorter than a fill() call costs
+    for (let i = s.start; i < s.end; i++) this.covered[i] = 1;
   }
   overlaps(s: { start: number; end: number }): boolean {
     // a plain loop: subarray() would allocate a view per call
@@ -31,31 +32,41 @@ export class Coverage {
 // only cost a Map lookup, never a wrong result.
 const FIRSTS = new CodeSet();
 
+/** The phrases of one first character and one length. */
+interface Bucket {
+  length: number;
+  /** the only phrase of the bucket, compared in place (no string made per position); null when several share it */
+  only: string | null;
+}
+
 export function occurrences<V>(text: string, phrases: ReadonlyMap<string, V>): { start: number; end: number; phrase: string; value: V }[] {
-  // first code unit -> the lengths of phrases starting with it, longest first
-  const lengths = new Map<number, number[]>();
+  // first code unit -> its buckets, longest first
+  const buckets = new Map<number, Bucket[]>();
   for (const p of phrases.keys()) {
     if (p === '') continue;
     const first = p.charCodeAt(0);
-    const list = lengths.get(first) ?? [];
-    if (!list.includes(p.length)) list.push(p.length);
-    lengths.set(first, list);
+    let list = buckets.get(first);
+    if (!list) buckets.set(first, (list = []));
+    const same = list.find((b) => b.length === p.length);
+    if (same) same.only = null;
+    else list.push({ length: p.length, only: p });
   }
-  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  for (const list of buckets.values()) list.sort((a, b) => b.length - a.length);
   const out: { start: number; end: number; phrase: string; value: V }[] = [];
-  if (lengths.size === 0) return out;
-  for (const first of lengths.keys()) FIRSTS.add(first);
+  if (buckets.size === 0) return out;
+  for (const first of buckets.keys()) FIRSTS.add(first);
   for (let i = 0; i < text.length; i++) {
     if (!FIRSTS.has(text.charCodeAt(i))) continue;
-    const list = lengths.get(text.charCodeAt(i));
+    const list = buckets.get(text.charCodeAt(i));
     if (!list) continue;
-    for (const len of list) {
-      if (i + len > text.length) continue;
-      const phrase = text.slice(i, i + len);
+    for (const { length, only } of list) {
+      if (i + length > text.length) continue;
+      if (only !== null && !text.startsWith(only, i)) continue;
+      const phrase = only ?? text.slice(i, i + length);
       const value = phrases.get(phrase);
-      if (value !== undefined) out.push({ start: i, end: i + len, phrase, value });
+      if (value !== undefined) out.push({ start: i, end: i + length, phrase, value });
     }
   }
-  for (const first of lengths.keys()) FIRSTS.delete(first);
+  for (const first of buckets.keys()) FIRSTS.delete(first);
   return out;
 }

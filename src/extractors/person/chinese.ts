@@ -146,13 +146,14 @@ function hasUnexplainedCut(ctx: DocContext, i: number, end: number, surnameLengt
  */
 export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: boolean): NameCandidate | null {
   const { view, boundary } = ctx;
-  const surname = surnameAt(view, i, t);
-  if (!surname) return null;
   // jieba's HMM sometimes glues a function character to a name (由王/小川, 张维向): accept
   // a name edge inside a token when what it cuts off is one such character
   const startsWord = boundary[i] === 1 || (boundary[i - 1] === 1 && gluedAt(view, i - 1, t));
   const titleBefore = hasTitleBefore(ctx, i, t);
+  // half the surname characters of a text stand inside a word: ruled out before the surname is read
   if (!startsWord && !titleBefore) return null;
+  const surname = surnameAt(view, i, t);
+  if (!surname) return null;
   const givenStart = i + surname.length;
   for (let given = 2; given >= 1; given--) {
     const end = givenStart + given;
