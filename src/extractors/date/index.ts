@@ -8,7 +8,6 @@ import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
-import { charClass, type CharClass } from '../../text/charClass.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
 import { matchPart } from './tables.js';
@@ -16,6 +15,7 @@ import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
 import { centuryAt } from './century.js';
 import { lunarDay, lunarMonth } from './lunar.js';
 import { lunarAt } from './lunarParse.js';
+import { CENTURY, DEICTIC, ERA, HALF, HOLIDAY, LUNAR, PAIR, TERM, WEEKDAY, YEAR_PART, dateStarts, type DateStarts } from './starts.js';
 
 export interface DateRules {
   numerals: NumeralTables;
@@ -484,45 +484,8 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
   return (here & ASCII_DIGIT) !== 0 || (here & (DIGIT | SMALL_UNIT)) !== 0 && !inHanNumber;
 }
 
-/** The rule families that can start at a character, as bits: each is tried only where it can match. */
-const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
-
-interface Starts {
-  chars: CharClass;
-  /** UTF-16 code of a first character -> families that may start there (Han and Q only) */
-  families: Uint16Array;
-}
-
-/** Characters a date can start with (number starts and the first characters of date words), built once per rules. */
-const startCache = new WeakMap<DateRules, Starts>();
-function dateStarts(rules: DateRules): Starts {
-  let starts = startCache.get(rules);
-  if (!starts) {
-    const t = rules.dates;
-    const families = new Uint16Array(0x10000);
-    const add = (bit: number, chars: Iterable<string>) => {
-      for (const c of chars) if (c.length === 1) families[c.charCodeAt(0)]! |= bit;
-    };
-    add(WEEKDAY, [...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!)]);
-    add(CENTURY, '上本这');
-    add(DEICTIC, t.deicticFirstChars);
-    add(YEAR_PART, t.yearParts.filter((p) => p.word.length >= 2 && p.part && /^[QH]/.test(p.part)).map((p) => p.word[0]!));
-    add(HOLIDAY, t.holidayFirstChars);
-    add(LUNAR, t.lunarFirstChars);
-    add(ERA, t.eraFirstChars);
-    add(PAIR, t.pairFirstChars);
-    add(TERM, t.solarTermFirstChars);
-    add(HALF, '半');
-    const familyChars = [...families.keys()].filter((code) => families[code] !== 0).map((code) => String.fromCharCode(code));
-    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...familyChars]);
-    starts = { chars, families };
-    startCache.set(rules, starts);
-  }
-  return starts;
-}
-
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Uint16Array): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
   if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
@@ -537,7 +500,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
       candidate ??= n ? relativeAt(ctx, i, rules) : null;
     }
   }
-  const bits = candidate || i >= view.length ? 0 : families[view.charCodeAt(i)]!;
+  const bits = candidate ? 0 : starts.familiesAt(view, i);
   if (bits !== 0) {
     candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
       ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
@@ -560,12 +523,12 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
-  const { families } = dateStarts(rules);
-  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, families);
+  const starts = dateStarts(rules);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts);
   // 去年端午节到中秋节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
-    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, families);
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts);
   }
   return b && joinRange(ctx, a, b, rules.dates);
 }
@@ -625,10 +588,10 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   const found: DateCandidate[] = [];
   // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
   let lastYear: string | undefined;
-  const { chars: starts, families } = dateStarts(rules);
+  const starts = dateStarts(rules);
   const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
-  for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
-    let candidate = candidateAt(ctx, i, rules, opts, families);
+  for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
+    let candidate = candidateAt(ctx, i, rules, opts, starts);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
     // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
     if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {

@@ -35,8 +35,8 @@ export interface DeicticEntry {
 export interface DateTables {
   deictic: WordTable<DeicticEntry>;
   gluedBefore: ReadonlySet<string>;
-  /** first characters of the deictic words (今, 去, 本, 近 ...) */
-  deicticFirstChars: string[];
+  /** the deictic words (今年, 去年, 本月 ...): where deicticAt can start */
+  deicticWords: readonly string[];
   /** longest word first, so 年初 is tried before 初 */
   yearParts: readonly PartRule[];
   monthParts: readonly PartRule[];
@@ -75,7 +75,7 @@ export interface DateTables {
   /** characters after a number that make it an amount or a count (2008.03元) */
   numberFollowers: ReadonlySet<string>;
   holidays: WordTable<Holiday>;
-  holidayFirstChars: string[];
+  holidayWords: readonly string[];
   holidayFollowers: readonly string[];
   lunarMarkers: readonly string[];
   eras: WordTable<number>;
@@ -83,11 +83,14 @@ export interface DateTables {
   solarTerms: WordTable<SolarTerm>;
   lunarMonthWords: WordTable<number>;
   lunarFestivals: WordTable<{ month: number; day: number; bare: boolean }>;
-  /** first characters of lunar words (农, 正, 腊, 闰, 春 ...), eras, paired deictics and solar terms */
-  lunarFirstChars: string[];
-  eraFirstChars: string[];
-  pairFirstChars: string[];
-  solarTermFirstChars: string[];
+  /**
+   * What a lunar date, an era, a paired deictic and a solar term can start with (农历, 正月,
+   * 春节, 闰 + a month ...): the extractor tries each family only where one of its words starts
+   */
+  lunarStartWords: readonly string[];
+  eraWords: readonly string[];
+  pairWords: readonly string[];
+  solarTermWords: readonly string[];
   /** 初, 末期 after a century or decade */
   centuryParts: readonly PartRule[];
   /** what may follow a bare century (21世纪的) */
@@ -120,7 +123,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
   }
   return {
     deictic,
-    deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
+    deicticWords: Object.keys(file.deictic),
     gluedBefore: new Set(file.gluedBefore),
     yearParts: compileParts(file.yearParts, fail),
     monthParts: compileParts(file.monthParts, fail),
@@ -146,7 +149,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     codeCues: [...file.codeCues],
     numberFollowers: new Set(file.numberFollowers),
     holidays: table(file.holidays),
-    holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
+    holidayWords: Object.keys(file.holidays),
     holidayFollowers: [...file.holidayFollowers],
     centuryParts: compileParts(file.centuryParts, fail),
     centuryFollowers: new Set(file.centuryFollowers),
@@ -159,10 +162,11 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     }]))),
     lunarMonthWords: table(file.lunarMonthWords),
     lunarFestivals: table(file.lunarFestivals),
-    lunarFirstChars: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大'].map((w) => w[0]!),
-    eraFirstChars: Object.keys(file.eras).map((w) => w[0]!),
-    pairFirstChars: Object.keys(file.deicticPairs).map((w) => w[0]!),
-    solarTermFirstChars: Object.keys(file.solarTerms).map((w) => w[0]!),
+    // 闰 is followed by any month (闰四月); 大年初三 (lunarParse.ts)
+    lunarStartWords: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大年初'],
+    eraWords: Object.keys(file.eras),
+    pairWords: Object.keys(file.deicticPairs),
+    solarTermWords: Object.keys(file.solarTerms),
   };
 }
 
