@@ -8,6 +8,7 @@ import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
+import { numericShapeAt } from './numeric.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
 import { matchPart } from './tables.js';
@@ -484,11 +485,25 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
   return (here & ASCII_DIGIT) !== 0 || (here & (DIGIT | SMALL_UNIT)) !== 0 && !inHanNumber;
 }
 
+/**
+ * Can the number-led forms below match at i? What follows the number decides for most
+ * numbers (amounts, counts) before any of them is tried; a superset of their own tests.
+ */
+function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): boolean {
+  const n = scanNumber(view, i, rules.numerals);
+  // no number read (a lone 百): only words can start here (lunarAt's month words); a range
+  // end or a known time expression allows bare forms
+  if (!n || opts.rangeTail || opts.expression) return true;
+  const after = skipSpaces(view, n.end, 1);
+  return starts.afterNumber.has(view.charCodeAt(after)) || starts.afterNumber.has(view.charCodeAt(skipSpaces(view, after, 1)))
+    || isAsciiDigit(view[i]) && numericShapeAt(view, i, false);
+}
+
 /** The date that starts at i, if any. */
 function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
+  if ((startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {

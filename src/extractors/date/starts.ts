@@ -6,6 +6,7 @@
  * its words starts (a few positions per article).
  */
 import { charClass, type CharClass } from '../../text/charClass.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { DEICTIC_CENTURY } from './century.js';
 import type { DateRules } from './index.js';
@@ -18,6 +19,12 @@ export interface DateStarts {
   chars: CharClass;
   /** the families that may match at i (0 for most positions, and past the end) */
   familiesAt(view: string, i: number): number;
+  /**
+   * What may follow a number (after up to two spaces) that opens a date written with
+   * words: 年, 月, 日, Q, 夕, a range joiner (parseDateAt), 世 (centuryAt), a unit of a
+   * relative date or 个 (relativeAt). Most numbers are amounts and counts, followed by none.
+   */
+  afterNumber: CodeSet;
 }
 
 /** first code unit * 0x10000 + second code unit: one number, so the pair lookup makes no string */
@@ -79,7 +86,9 @@ export function dateStarts(rules: DateRules): DateStarts {
   table.numbersToo(LUNAR | CENTURY | HALF, numerals);
   const { first, anySecond, pairs } = table;
   const familyChars = [...first.keys()].filter((code) => first[code] !== 0).map((code) => String.fromCharCode(code));
+  const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords, '个']);
   starts = {
+    afterNumber,
     chars: charClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
     familiesAt(view, i) {
       if (i >= view.length) return 0;

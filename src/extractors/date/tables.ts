@@ -61,6 +61,7 @@ export interface DateTables {
   weekShift: readonly (readonly [string, number])[];
   notBeforeWeekday: ReadonlySet<string>;
   relativeUnits: WordTable<DeicticUnit>;
+  relativeUnitWords: readonly string[];
   relativeDirections: WordTable<-1 | 1>;
   /** 末, 初 after a quarter or half (一季度末) */
   quarterEdges: readonly PartRule[];
@@ -141,6 +142,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     weekShift: Object.entries(file.weekShift).sort((a, b) => b[0].length - a[0].length),
     notBeforeWeekday: new Set(file.notBeforeWeekday),
     relativeUnits: table(file.relativeUnits),
+    relativeUnitWords: Object.keys(file.relativeUnits),
     relativeDirections: table(file.relativeDirections),
     quarterEdges: compileParts(file.quarterEdges, fail),
     bareDayFollowers: new Set(file.bareDayFollowers),
