@@ -500,7 +500,7 @@ function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptio
 }
 
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, families: number): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
   if ((startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
@@ -515,7 +515,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
       candidate ??= n ? relativeAt(ctx, i, rules) : null;
     }
   }
-  const bits = candidate ? 0 : starts.familiesAt(view, i);
+  const bits = candidate ? 0 : families;
   if (bits !== 0) {
     candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
       ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
@@ -539,11 +539,11 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
   const starts = dateStarts(rules);
-  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts, starts.familiesAt(view, k));
   // 去年端午节到中秋节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
-    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts);
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts, starts.familiesAt(view, k));
   }
   return b && joinRange(ctx, a, b, rules.dates);
 }
@@ -606,7 +606,13 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   const starts = dateStarts(rules);
   const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
   for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
-    let candidate = candidateAt(ctx, i, rules, opts, starts);
+    const families = starts.familiesAt(view, i);
+    // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)
+    if (families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let candidate = candidateAt(ctx, i, rules, opts, starts, families);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
     // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
     if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
