@@ -353,13 +353,14 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   let last: TokenKind | undefined;
   let onlySmallUnits = true;
   let vague = false;
-  const trailingBigUnits = TRAILING_BIG_UNITS; // the big units after the last other token (20亿: [亿])
-  trailingBigUnits.length = 0;
+  // the big units after the last other token (20亿: [亿]): the first `trailing` slots of
+  // TRAILING_BIG_UNITS (a count, not the array's length: setting a length is a slow path)
+  let trailing = 0;
   const read = (kind: TokenKind) => {
     count++;
     last = kind;
     if (kind !== 'small') onlySmallUnits = false;
-    if (kind !== 'big') trailingBigUnits.length = 0;
+    if (kind !== 'big') trailing = 0;
   };
   let j = i;
   let moreThan = false;
@@ -401,7 +402,7 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       lo.addBigUnit(u);
       hi.addBigUnit(u);
       read('big');
-      trailingBigUnits.push(u);
+      TRAILING_BIG_UNITS[trailing++] = u;
       plain = false;
     } else if (code === pointCode && last === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
       seenPoint = true;
@@ -427,6 +428,6 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   // a lone 百 or 千 without a digit is a word (百川, 千里), not a number; 百亿 and 十 (十月) are numbers
   if (onlySmallUnits && !(count === 1 && text[i] === '十')) return null;
   let scale = 1;
-  for (let k = trailingBigUnits.length - 1; k >= 0; k--) scale *= trailingBigUnits[k]!;
+  for (let k = trailing - 1; k >= 0; k--) scale *= TRAILING_BIG_UNITS[k]!;
   return { start: i, end: j, min: lo.value(), max: hi.value(), vague, moreThan, plainDigits: plain, digitCount: plain ? digitCount : 0, scale };
 }

@@ -11,7 +11,7 @@ import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
 import { numericShapeAt } from './numeric.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
-import { matchPart } from './tables.js';
+import { matchPart, rangeJoinerAt } from './tables.js';
 import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
 import { centuryAt } from './century.js';
 import { lunarDay, lunarMonth } from './lunar.js';
@@ -49,7 +49,7 @@ function solarTermDay(t: SolarTerm, year: number): string | undefined {
  * Weeks and n-th weekdays need a known year; unknown, they are XXXX-WXX / XXXX-XX-XX.
  */
 function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> | null {
-  const y = /^\d{4}$/.test(year) ? Number(year) : undefined;
+  const y = year.length === 4 && startsWithYear(year) ? Number(year) : undefined;
   // 2016年2-7月, 5月8-13日, 前三季度: an interval written once
   if (p.monthTo !== undefined && p.month !== undefined) return { value: `${year}-${pad2(p.month)}/${year}-${pad2(p.monthTo)}` };
   if (p.dayTo !== undefined && p.month !== undefined && p.day !== undefined) {
@@ -89,13 +89,43 @@ function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> 
   return mod ? { value, mod } : { value };
 }
 
-/** A resolved value that names a day must name a real one (no 2月29日 in 2023). */
+/**
+ * A resolved value that names a day must name a real one (no 2月29日 in 2023). Every
+ * candidate is checked: its parts (YYYY-MM-DD, between slashes) are read by code.
+ */
 function realDays(value: string): boolean {
-  return value.split('/').every((v) => {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    return !day || isRealDay(Number(day[1]), Number(day[2]), Number(day[3]));
-  });
+  for (let from = 0; from <= value.length;) {
+    let to = value.indexOf('/', from);
+    if (to === -1) to = value.length;
+    if (to - from === 10 && isDayShape(value, from)) {
+      const year = digitsAt(value, from, 4), month = digitsAt(value, from + 5, 2), day = digitsAt(value, from + 8, 2);
+      if (!isRealDay(year, month, day)) return false;
+    }
+    from = to + 1;
+  }
+  return true;
 }
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** \d{4}-\d{2}-\d{2} at from */
+function isDayShape(v: string, from: number): boolean {
+  for (let k = 0; k < 10; k++) {
+    const c = v.charCodeAt(from + k);
+    if (k === 4 || k === 7 ? c !== 0x2d : !isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/** the number written by `count` ASCII digits at from */
+function digitsAt(v: string, from: number, count: number): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) n = n * 10 + v.charCodeAt(from + k) - 0x30;
+  return n;
+}
+
+/** Four ASCII digits at the start of v (a year, not XXXX). */
+const startsWithYear = (v: string) => v.length >= 4 && isDigitCode(v.charCodeAt(0)) && isDigitCode(v.charCodeAt(1)) && isDigitCode(v.charCodeAt(2)) && isDigitCode(v.charCodeAt(3));
 
 /** A partial date (XXXX-03-19, 21日) completed from refDate where it knows enough. */
 function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): string | undefined {
@@ -466,7 +496,7 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
   const year = yearNumberAt(ctx.view, i, rules.numerals);
   if (!year) return null;
   const j = skipSpaces(ctx.view, year.end, 1);
-  const joiner = rules.dates.rangeJoiners.find((w) => ctx.view.startsWith(w, j));
+  const joiner = rangeJoinerAt(ctx.view, j, rules.dates);
   if (!joiner) return null;
   const next = parseDateAt(ctx.view, skipSpaces(ctx.view, j + joiner.length, 1), rules.numerals, rules.dates);
   if (!next || next.form !== 'ymd' || (next.part && next.part !== 'START' && next.part !== 'MID' && next.part !== 'END')) return null;
@@ -535,7 +565,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
 function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const j = skipSpaces(view, a.end, 1);
-  const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
+  const joiner = rangeJoinerAt(view, j, rules.dates);
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
   const starts = dateStarts(rules);
@@ -576,13 +606,13 @@ function listedDayAt(ctx: DocContext, i: number, previous: DateCandidate | undef
 
 /** Does a set marker (每月, 每逢) end at i? Only looked up after one of their last characters. */
 function setMarkerBefore(view: string, i: number, tables: DateTables): boolean {
-  return tables.setMarkerEnds.has(view[i - 1] ?? '') && tables.setMarkers.some((w) => view.endsWith(w, i));
+  return tables.setMarkerEnds.has(view.charCodeAt(i - 1)) && tables.setMarkers.some((w) => view.endsWith(w, i));
 }
 
 /** The year a date writes or resolves to (2024年4月 -> 2024), unless it is an interval. */
 function yearOf(c: DateCandidate): string | undefined {
   const v = c.resolved ?? c.value;
-  return /^\d{4}/.test(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
+  return startsWithYear(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
 }
 
 /**

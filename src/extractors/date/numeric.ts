@@ -6,7 +6,7 @@
  */
 import { isAsciiDigit } from '../../text/matchView.js';
 import type { DateParts, ParseOptions } from './parse.js';
-import type { DateTables } from './tables.js';
+import { rangeJoinerAt, type DateTables } from './tables.js';
 
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
@@ -127,6 +127,6 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
 
 /** A range joiner then a digit: 1999.08-2002.02, 2008.03至2009. */
 function rangeFollows(view: string, end: number, tables: DateTables): boolean {
-  const joiner = tables.rangeJoiners.find((w) => view.startsWith(w, end));
+  const joiner = rangeJoinerAt(view, end, tables);
   return joiner !== undefined && isAsciiDigit(view[end + joiner.length]);
 }

@@ -6,9 +6,10 @@
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
-import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
+import { matchPart, rangeJoinerAt, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { lunarAt, type LunarParts } from './lunarParse.js';
 
 export interface DateParts {
@@ -73,7 +74,7 @@ export function yearNumberAt(view: string, i: number, numerals: NumeralTables) {
 /** `1-5` or `12至19`: a second number after a range joiner, greater than the first and at most `max`. */
 function secondOfRange(view: string, first: { end: number; min: number }, max: number, numerals: NumeralTables, tables: DateTables) {
   const j = skipSpaces(view, first.end, 1);
-  const joiner = tables.rangeJoiners.find((w) => view.startsWith(w, j));
+  const joiner = rangeJoinerAt(view, j, tables);
   if (!joiner) return null;
   const second = wholeNumber(view, skipSpaces(view, j + joiner.length, 1), numerals);
   return second && second.min > first.min && second.min <= max ? second : null;
@@ -107,7 +108,7 @@ function bareDayAt(view: string, i: number, numerals: NumeralTables, tables: Dat
   const next = view[n.end] ?? '';
   const k = skipSpaces(view, n.end, 1);
   // only where nothing can follow the number as its unit: 1月3家 is three firms
-  const ends = next === '' || /\s/.test(next) || tables.rangeJoiners.some((w) => view.startsWith(w, k)) || tables.bareDayFollowers.has(next);
+  const ends = next === '' || /\s/.test(next) || rangeJoinerAt(view, k, tables) !== undefined || tables.bareDayFollowers.has(next);
   return ends || (opts.expression && n.end === view.length) ? n : null;
 }
 
@@ -248,11 +249,11 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
  * What may follow the number that opens a date written with words: 年, 月, 日, Q (2023Q4),
  * 夕 (七夕) or a range joiner (1-5月). Built once per tables.
  */
-const openersCache = new WeakMap<DateTables, Set<string>>();
-function numberFollowersOfDates(tables: DateTables): Set<string> {
+const openersCache = new WeakMap<DateTables, CodeSet>();
+function numberFollowersOfDates(tables: DateTables): CodeSet {
   let set = openersCache.get(tables);
   if (!set) {
-    set = new Set(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners.map((w) => w[0]!)]);
+    set = codeSetOf(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners]);
     openersCache.set(tables, set);
   }
   return set;
@@ -268,7 +269,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   // (a bare year needs a range or a known time expression, which skip this test)
   if (!opts.rangeTail && !opts.expression) {
     const n = scanNumber(view, i, numerals);
-    if (n && !numberFollowersOfDates(tables).has(view[skipSpaces(view, n.end, 2)] ?? '')) return null;
+    if (n && !numberFollowersOfDates(tables).has(view.charCodeAt(skipSpaces(view, n.end, 2)))) return null;
   }
   const year = yearNumberAt(view, i, numerals);
   if (year) {

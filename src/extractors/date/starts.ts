@@ -6,7 +6,7 @@
  * its words starts (a few positions per article).
  */
 import { charClass, type CharClass } from '../../text/charClass.js';
-import { CodeSet, codeSetOf } from '../../text/codeSet.js';
+import { CodePairFilter, CodeSet, codeSetOf } from '../../text/codeSet.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { DEICTIC_CENTURY } from './century.js';
 import type { DateRules } from './index.js';
@@ -37,6 +37,8 @@ class StartTable {
   readonly anySecond = new Uint16Array(0x10000);
   /** pairKey of a word's first two characters -> families */
   readonly pairs = new Map<number, number>();
+  /** the same pairs in an 8 KB filter: most positions (大学, 上市) are turned away without the Map */
+  readonly pairFilter = new CodePairFilter();
 
   /**
    * A word of `bit`'s family. A one-character word is followed by one of `then` (weekday
@@ -52,6 +54,7 @@ class StartTable {
   pair(bit: number, a: number, b: number): void {
     const key = pairKey(a, b);
     this.pairs.set(key, (this.pairs.get(key) ?? 0) | bit);
+    this.pairFilter.add(a, b);
   }
   /** Families whose reader also reads a number at its start (lunarAt 八月, decadeAt 八十年代): any second character. */
   numbersToo(bits: number, numerals: NumeralTables): void {
@@ -84,7 +87,7 @@ export function dateStarts(rules: DateRules): DateStarts {
   words(TERM, t.solarTermWords);
   words(HALF, ['半年']);
   table.numbersToo(LUNAR | CENTURY | HALF, numerals);
-  const { first, anySecond, pairs } = table;
+  const { first, anySecond, pairs, pairFilter } = table;
   const familyChars = [...first.keys()].filter((code) => first[code] !== 0).map((code) => String.fromCharCode(code));
   const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords, '个']);
   starts = {
@@ -95,7 +98,9 @@ export function dateStarts(rules: DateRules): DateStarts {
       const a = view.charCodeAt(i);
       if (first[a] === 0) return 0;
       // past the end the second code is NaN: no pair, only the families that need none
-      return anySecond[a]! | (pairs.get(pairKey(a, view.charCodeAt(i + 1))) ?? 0);
+      const b = view.charCodeAt(i + 1);
+      if (!pairFilter.mayHave(a, b)) return anySecond[a]!;
+      return anySecond[a]! | (pairs.get(pairKey(a, b)) ?? 0);
     },
   };
   cache.set(rules, starts);

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { dateKeywordsFile } from '../../rules/schemas.js';
 import type { DeicticUnit } from './refDate.js';
 import { WordTable } from '../../text/wordTable.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 
 export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2' | 'SP' | 'SU' | 'FA' | 'WI';
 
@@ -43,11 +44,13 @@ export interface DateTables {
   /** 暑假, 寒假: months of a year */
   schoolBreaks: WordTable<{ month: number; monthTo: number }>;
   rangeJoiners: readonly string[];
+  /** their first characters: rangeJoinerAt looks for a joiner only after one of them */
+  rangeJoinerFirsts: CodeSet;
   listJoiners: readonly string[];
   /** 每月, 每逢 right before a date: a set, no date; longest first */
   setMarkers: readonly string[];
   /** last characters of the set markers */
-  setMarkerEnds: ReadonlySet<string>;
+  setMarkerEnds: CodeSet;
   /** 同, 当 (同年9月: the year written last) */
   sameYearMarks: ReadonlySet<string>;
   /** 春 -> SP: a season in one character after a year (2020年春) */
@@ -130,9 +133,10 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     monthParts: compileParts(file.monthParts, fail),
     schoolBreaks: table(file.schoolBreaks),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
+    rangeJoinerFirsts: codeSetOf(file.rangeJoiners),
     listJoiners: [...file.listJoiners],
     setMarkers: [...file.setMarkers].sort((a, b) => b.length - a.length),
-    setMarkerEnds: new Set(file.setMarkers.map((w) => w.at(-1)!)),
+    setMarkerEnds: codeSetOf(file.setMarkers, 'last'),
     sameYearMarks: new Set(file.sameYearMarks),
     seasonChars: new Map(Object.entries(file.seasonChars)),
     seasonCharFollowers: new Set(file.seasonCharFollowers),
@@ -194,4 +198,10 @@ export function matchPart(view: string, i: number, parts: readonly PartRule[]): 
     if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
   }
   return undefined;
+}
+
+/** The range joiner at i (longest first), if any: most positions are ruled out by their first character. */
+export function rangeJoinerAt(view: string, i: number, tables: DateTables): string | undefined {
+  if (!tables.rangeJoinerFirsts.has(view.charCodeAt(i))) return undefined;
+  return tables.rangeJoiners.find((w) => view.startsWith(w, i));
 }

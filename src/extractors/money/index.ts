@@ -48,7 +48,8 @@ function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
   let end = j + unit.word.length;
   if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
   let cents = 0;
-  if (unit.value === null || unit.value === 'CNY') {
+  // a digit after the unit is where jiao and fen would start (most amounts have none)
+  if ((unit.value === null || unit.value === 'CNY') && numeralKind(view, end, numerals) & (DIGIT | ASCII_DIGIT)) {
     for (const [sub, worth] of SUBUNITS) {
       const d = numerals.digits.get(view[end]!) ?? (isAsciiDigit(view[end]) ? Number(view[end]) : undefined);
       if (d !== undefined && view[end + 1] === sub && !/[钟之]/.test(view[end + 2] ?? '')) {
