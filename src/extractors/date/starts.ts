@@ -5,7 +5,7 @@
  * first two characters tell them apart, so a family's reader runs only where one of
  * its words starts (a few positions per article).
  */
-import { charClass, type CharClass } from '../../text/charClass.js';
+import type { CharClass } from '../../text/charClass.js';
 import { CodePairFilter, CodeSet, codeSetOf } from '../../text/codeSet.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { DEICTIC_CENTURY } from './century.js';
@@ -30,15 +30,14 @@ export interface DateStarts {
 /** first code unit * 0x10000 + second code unit: one number, so the pair lookup makes no string */
 const pairKey = (a: number, b: number) => a * 0x10000 + b;
 
+/** The families' start words as they are added, compiled by `compile` into the tables familiesAt reads. */
 class StartTable {
   /** code of a first character -> families with a word starting with it */
-  readonly first = new Uint16Array(0x10000);
+  readonly first = new Map<number, number>();
   /** code of a first character -> families for which any second character may follow it */
-  readonly anySecond = new Uint16Array(0x10000);
+  readonly anySecond = new Map<number, number>();
   /** pairKey of a word's first two characters -> families */
   readonly pairs = new Map<number, number>();
-  /** the same pairs in an 8 KB filter: most positions (大学, 上市) are turned away without the Map */
-  readonly pairFilter = new CodePairFilter();
 
   /**
    * A word of `bit`'s family. A one-character word is followed by one of `then` (weekday
@@ -46,20 +45,42 @@ class StartTable {
    */
   word(bit: number, word: string, then?: Iterable<string>): void {
     const a = word.charCodeAt(0);
-    this.first[a]! |= bit;
-    if (word.length >= 2) this.pair(bit, a, word.charCodeAt(1));
-    else if (then) for (const c of then) this.pair(bit, a, c.charCodeAt(0));
-    else this.anySecond[a]! |= bit;
-  }
-  pair(bit: number, a: number, b: number): void {
-    const key = pairKey(a, b);
-    this.pairs.set(key, (this.pairs.get(key) ?? 0) | bit);
-    this.pairFilter.add(a, b);
+    or(this.first, a, bit);
+    if (word.length >= 2) or(this.pairs, pairKey(a, word.charCodeAt(1)), bit);
+    else if (then) for (const c of then) or(this.pairs, pairKey(a, c.charCodeAt(0)), bit);
+    else or(this.anySecond, a, bit);
   }
   /** Families whose reader also reads a number at its start (lunarAt 八月, decadeAt 八十年代): any second character. */
   numbersToo(bits: number, numerals: NumeralTables): void {
-    for (let c = 0; c < 0x10000; c++) if (this.first[c]! & bits && numerals.startChars.has(c)) this.anySecond[c]! |= this.first[c]! & bits;
+    for (const [a, families] of this.first) if (families & bits && numerals.startChars.has(a)) or(this.anySecond, a, families & bits);
   }
+  /**
+   * familiesAt over small tables: the 8 KB bitsets turn most positions away, the Maps
+   * answer for the few left. Arrays over all 64K code units would be 128 KB each, and
+   * within a whole pipeline (jieba runs between two articles) every read of them was a
+   * cache miss.
+   */
+  compile(): (view: string, i: number) => number {
+    const firsts = new CodeSet();
+    for (const a of this.first.keys()) firsts.add(a);
+    const anyChars = new CodeSet();
+    for (const a of this.anySecond.keys()) anyChars.add(a);
+    const pairFilter = new CodePairFilter();
+    for (const key of this.pairs.keys()) pairFilter.add(Math.floor(key / 0x10000), key % 0x10000);
+    const { anySecond, pairs } = this;
+    return (view, i) => {
+      const a = view.charCodeAt(i); // NaN past the end: in no set
+      if (!firsts.has(a)) return 0;
+      const any = anyChars.has(a) ? anySecond.get(a)! : 0;
+      // the last character has no second one (NaN): only the families that need none
+      const b = view.charCodeAt(i + 1);
+      return pairFilter.mayHave(a, b) ? any | (pairs.get(pairKey(a, b)) ?? 0) : any;
+    };
+  }
+}
+
+function or(map: Map<number, number>, key: number, bits: number): void {
+  map.set(key, (map.get(key) ?? 0) | bits);
 }
 
 const cache = new WeakMap<DateRules, DateStarts>();
@@ -87,22 +108,26 @@ export function dateStarts(rules: DateRules): DateStarts {
   words(TERM, t.solarTermWords);
   words(HALF, ['半年']);
   table.numbersToo(LUNAR | CENTURY | HALF, numerals);
-  const { first, anySecond, pairs, pairFilter } = table;
-  const familyChars = [...first.keys()].filter((code) => first[code] !== 0).map((code) => String.fromCharCode(code));
+  const familyChars = [...table.first.keys()].map((code) => String.fromCharCode(code));
   const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords, '个']);
   starts = {
     afterNumber,
-    chars: charClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
-    familiesAt(view, i) {
-      if (i >= view.length) return 0;
-      const a = view.charCodeAt(i);
-      if (first[a] === 0) return 0;
-      // past the end the second code is NaN: no pair, only the families that need none
-      const b = view.charCodeAt(i + 1);
-      if (!pairFilter.mayHave(a, b)) return anySecond[a]!;
-      return anySecond[a]! | (pairs.get(pairKey(a, b)) ?? 0);
-    },
+    chars: codeClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
+    familiesAt: table.compile(),
   };
   cache.set(rules, starts);
   return starts;
+}
+
+/** A CharClass of the one-character strings of `chars` over an 8 KB bitset (charClass's table is 64 KB: see compile above). */
+function codeClass(chars: Iterable<string>): CharClass {
+  const set = new CodeSet();
+  for (const ch of chars) if (ch.length === 1) set.add(ch.charCodeAt(0));
+  return {
+    next(text, from) {
+      for (let i = from; i < text.length; i++) if (set.has(text.charCodeAt(i))) return i;
+      return -1;
+    },
+    has: (code) => set.has(code),
+  };
 }
