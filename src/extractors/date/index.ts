@@ -634,7 +634,9 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
   let lastYear: string | undefined;
   const starts = dateStarts(rules);
-  const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
+  // every field from the start: the object keeps one shape as anchorYear changes, and
+  // rangeAfter's copy of it ({ ...opts, rangeTail }) stays on V8's fast path
+  const opts: ParseOptions = { expression: ctx.dateExpression === true, rangeTail: false, refDate: ctx.refDate, anchorYear: undefined };
   for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
     const families = starts.familiesAt(view, i);
     // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)

@@ -232,7 +232,9 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
   const rest = afterYear(view, y + 1, numerals, tables, opts);
   // 30年中 is "in thirty years": a lone 中 after a short year is not mid-year
   if (rest && !('part' in rest && rest.part === 'MID' && rest.end - skipSpaces(view, y + 1, 1) === 1)) {
-    return { start: i, shortYear: short.min, ...rest, form: 'ymd' };
+    const parts = completed(rest, i, 'ymd');
+    parts.shortYear = short.min;
+    return parts;
   }
   // alone: 08年 and 零六年 (a leading zero is no count), 三三年 (Han digits are no count
   // unless consecutive: 七八年 is seven or eight years); 24年 alone is twenty-four years
@@ -259,6 +261,18 @@ function numberFollowersOfDates(tables: DateTables): CodeSet {
   return set;
 }
 
+/**
+ * What afterYear or monthAt read (a fresh object each time, never kept by them), made the
+ * DateParts of a whole date in place: copying it into a new object with a spread was the
+ * slowest step of reading a date.
+ */
+function completed(rest: { end: number }, start: number, form: DateParts['form']): DateParts {
+  const parts = rest as DateParts;
+  parts.start = start;
+  parts.form = form;
+  return parts;
+}
+
 /** A calendar expression starting at i, or null. */
 export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}): DateParts | null {
   if (isAsciiDigit(view[i])) {
@@ -283,7 +297,10 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
       return alone ? { start: i, end: year.end, year: year.min, form: 'ymd' } : null;
     }
     const rest = afterYear(view, y + 1, numerals, tables, opts);
-    return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: 'ymd' };
+    if (!rest) return { start: i, year: year.min, end: y + 1, form: 'ymd' };
+    const parts = completed(rest, i, 'ymd');
+    parts.year = year.min;
+    return parts;
   }
   // 24Q1, 23Q4: two digits of a year and a quarter, the way financial news writes them
   if (isAsciiDigit(view[i]) && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
@@ -297,7 +314,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   const lunar = lunarAt(view, i, numerals, tables, false);
   if (lunar && !lunar.year) return { start: i, end: lunar.end, lunar: lunar.lunar, form: 'md' };
   const month = monthAt(view, i, numerals, tables, opts);
-  if (month) return { start: i, ...month, form: 'md' };
+  if (month) return completed(month, i, 'md');
   // a day alone (21日): Arabic digits only, 日 only (号 alone is too often a number sign)
   if (isAsciiDigit(view[i])) {
     const n = wholeNumber(view, i, numerals);
