@@ -143,10 +143,11 @@ function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null 
   // 2022年4月31日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
-  return {
-    type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value,
-    ...(t.mod && { mod: t.mod }), ...(resolved && { resolved }),
-  };
+  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value };
+  // optional fields set only when present (as ...(x && { x }) would, without its copy)
+  if (t.mod) c.mod = t.mod;
+  if (resolved) c.resolved = resolved;
+  return c;
 }
 
 /** 上个月22号, 下月六号, 本月8日: a day of a deictic month. */
@@ -263,7 +264,10 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
       mod = edge.part;
     }
   }
-  return { type: 'date', start: i, end, rule: 'date.deictic', value, ...(!anchored && !unknown && { relative: true as const }), ...(mod && { mod }) };
+  const c: DateCandidate = { type: 'date', start: i, end, rule: 'date.deictic', value };
+  if (!anchored && !unknown) c.relative = true;
+  if (mod) c.mod = mod;
+  return c;
 }
 
 /** 第二周 after a deictic month, as an ISO week. */
