@@ -533,11 +533,23 @@ function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptio
     || isAsciiDigit(view[i]) && numericShapeAt(view, i, false);
 }
 
+/** What the extractor learns of a position before trying the rules there (one object per article, updated in place). */
+interface Position {
+  /** the rule families whose words start here (DateStarts.familiesAt) */
+  families: number;
+  /** a number starts here, not inside another one (startsNumber) */
+  numberStart: boolean;
+}
+
+function positionAt(view: string, i: number, rules: DateRules, starts: DateStarts): Position {
+  return { families: starts.familiesAt(view, i), numberStart: startsNumber(view, i, rules.numerals) };
+}
+
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, families: number): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, at: Position): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if ((startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
+  if ((at.numberStart || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {
@@ -549,7 +561,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
       candidate ??= n ? relativeAt(ctx, i, rules) : null;
     }
   }
-  const bits = candidate ? 0 : families;
+  const bits = candidate ? 0 : at.families;
   if (bits !== 0) {
     candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
       ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
@@ -573,11 +585,12 @@ function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: P
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
   const starts = dateStarts(rules);
-  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts, starts.familiesAt(view, k));
+  const at = positionAt(view, k, rules, starts);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts, at);
   // 去年端午节到中秋节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
-    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts, starts.familiesAt(view, k));
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts, at);
   }
   return b && joinRange(ctx, a, b, rules.dates);
 }
@@ -638,17 +651,19 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
   let lastYear: string | undefined;
   const starts = dateStarts(rules);
+  const at: Position = { families: 0, numberStart: false };
   // every field from the start: the object keeps one shape as anchorYear changes, and
   // rangeAfter's copy of it ({ ...opts, rangeTail }) stays on V8's fast path
   const opts: ParseOptions = { expression: ctx.dateExpression === true, rangeTail: false, refDate: ctx.refDate, anchorYear: undefined };
   for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
-    const families = starts.familiesAt(view, i);
+    at.families = starts.familiesAt(view, i);
     // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)
-    if (families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
+    if (at.families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
       i++;
       continue;
     }
-    let candidate = candidateAt(ctx, i, rules, opts, starts, families);
+    at.numberStart = startsNumber(view, i, rules.numerals);
+    let candidate = candidateAt(ctx, i, rules, opts, starts, at);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
     // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
     if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
@@ -672,7 +687,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       i = (joined ?? candidate).end;
     } else {
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
-      const number = startsNumber(view, i, rules.numerals) ? scanNumber(view, i, rules.numerals) : null;
+      const number = at.numberStart ? scanNumber(view, i, rules.numerals) : null;
       i = Math.max(i + 1, number?.end ?? i + 1);
     }
   }
