@@ -664,7 +664,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
     }
     at.numberStart = startsNumber(view, i, rules.numerals);
     let candidate = candidateAt(ctx, i, rules, opts, starts, at);
-    if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
+    if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found[found.length - 1], rules) ?? candidate;
     // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
     if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
       i = (rangeAfter(ctx, candidate, rules, opts) ?? candidate).end;

@@ -176,16 +176,17 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
   };
 }
 
-/** parts by first character (longest first), built once per list */
-const partIndex = new WeakMap<readonly PartRule[], Map<string, PartRule[]>>();
-function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
+/** parts by the code of their first character (longest first), built once per list */
+const partIndex = new WeakMap<readonly PartRule[], Map<number, PartRule[]>>();
+function byFirstChar(parts: readonly PartRule[]): Map<number, PartRule[]> {
   let index = partIndex.get(parts);
   if (!index) {
     index = new Map();
     for (const p of parts) {
-      const list = index.get(p.word[0]!) ?? [];
+      const first = p.word.charCodeAt(0);
+      const list = index.get(first) ?? [];
       list.push(p);
-      index.set(p.word[0]!, list);
+      index.set(first, list);
     }
     partIndex.set(parts, index);
   }
@@ -194,7 +195,9 @@ function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
 
 /** The part word at i (longest first), unless the next character shows it belongs to another word. */
 export function matchPart(view: string, i: number, parts: readonly PartRule[]): PartRule | undefined {
-  for (const p of byFirstChar(parts).get(view[i] ?? '') ?? []) {
+  const candidates = byFirstChar(parts).get(view.charCodeAt(i)); // NaN past the end: none
+  if (!candidates) return undefined;
+  for (const p of candidates) {
     if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
   }
   return undefined;
