@@ -46,7 +46,7 @@ function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
   const unit = money.units.startingAt(view, j);
   if (!unit) return null;
   let end = j + unit.word.length;
-  if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
+  if (unit.value === null && money.genericNotFollowedBy.has(view.charCodeAt(end))) return null;
   let cents = 0;
   // a digit after the unit is where jiao and fen would start (most amounts have none)
   if ((unit.value === null || unit.value === 'CNY') && numeralKind(view, end, numerals) & (DIGIT | ASCII_DIGIT)) {
@@ -91,10 +91,15 @@ function upTo(view: string, a: Amount): Amount | null {
 }
 
 function candidate(a: Amount, rule: string): MoneyCandidate {
-  return {
-    type: 'money', start: a.start, end: a.end, rule, currency: a.currency ?? 'CNY',
-    ...valueFields(a.number), ...(a.currency === null && { bareYuan: true }),
-  };
+  const c: MoneyCandidate = { type: 'money', start: a.start, end: a.end, rule, currency: a.currency ?? 'CNY' };
+  // valueFields' fields set one by one (a spread of its object was most of this function's time)
+  const { value, min, max, mod } = valueFields(a.number);
+  if (value !== undefined) c.value = value;
+  if (min !== undefined) c.min = min;
+  if (max !== undefined) c.max = max;
+  if (mod !== undefined) c.mod = mod;
+  if (a.currency === null) c.bareYuan = true;
+  return c;
 }
 
 /** first half of a range + joiner + second half with its currency */
@@ -141,7 +146,9 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
       i = range.end;
     } else if (amount.currency !== undefined) {
       const up = upTo(view, amount);
-      found.push(up ? { ...candidate(up, 'money.up-to'), mod: 'EQUAL_OR_MORE' } : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount'));
+      const c = up ? candidate(up, 'money.up-to') : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount');
+      if (up) c.mod = 'EQUAL_OR_MORE';
+      found.push(c);
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }
