@@ -10,6 +10,7 @@ import type { MoneyCandidate } from '../candidate.js';
 import { afterSpace, ASCII_DIGIT, beforeSpace, DIGIT, MORE_THAN, nextNumberStart, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit } from '../../text/matchView.js';
 import { extractEnglishAmounts } from './english.js';
+import { CodeSet } from '../../text/codeSet.js';
 import type { MoneyTables } from './tables.js';
 
 export interface MoneyRules {
@@ -18,7 +19,7 @@ export interface MoneyRules {
 }
 
 // one character each: a range is told by the code of the character after its first half
-const RANGE_JOINERS = new Set([...'至到-－—–~～'].map((ch) => ch.charCodeAt(0)));
+const RANGE_JOINERS = new CodeSet('至到-－—–~～');
 
 // 50元6角3分: jiao and fen after the yuan add tenths and hundredths
 const SUBUNITS = [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const;
