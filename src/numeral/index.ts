@@ -177,6 +177,16 @@ class HanValue {
   private fraction = 0;
   private fractionScale = 0; // > 0 once a decimal point was read
 
+  /** back to zero: the scanner reuses two of these rather than allocating them per number */
+  reset(): this {
+    this.total = 0;
+    this.section = 0;
+    this.digit = null;
+    this.fraction = 0;
+    this.fractionScale = 0;
+    return this;
+  }
+
   addDigit(d: number): void {
     if (this.fractionScale > 0) {
       this.fraction += d * this.fractionScale;
@@ -214,7 +224,7 @@ export function scanNumber(text: string, i: number, t: NumeralTables): NumberExp
   if (text !== memo.text || t !== memo.tables) {
     memo.text = text;
     memo.tables = t;
-    memo.found = new Array(text.length);
+    memo.start();
   } else {
     // Same content, perhaps in another string (the same article twice in a row): the
     // answers stand. Keep this string so that the next calls compare by identity; JS
@@ -223,16 +233,43 @@ export function scanNumber(text: string, i: number, t: NumeralTables): NumberExp
     memo.text = text;
   }
   if (i < 0 || i >= text.length) return null;
-  let n = memo.found[i];
-  if (n === undefined) {
-    n = scanAt(text, i, t);
-    memo.found[i] = n;
-  }
-  return n;
+  const known = memo.get(i);
+  return known !== undefined ? known : memo.set(i, scanAt(text, i, t));
 }
 
-/** the numbers read in the latest text, by start (undefined: not read yet) */
-const memo: { text: string; tables: NumeralTables | undefined; found: (NumberExpr | null | undefined)[] } = { text: '', tables: undefined, found: [] };
+/**
+ * The numbers read in the latest text, by start. The slots are kept from one text to the
+ * next and told apart by a generation stamp, so a new article allocates nothing here
+ * (an array per article as long as the text was most of this module's garbage).
+ */
+class NumberMemo {
+  text = '';
+  tables: NumeralTables | undefined = undefined;
+  private found: (NumberExpr | null)[] = [];
+  private stamps = new Uint32Array(0);
+  private generation = 0;
+
+  start(): void {
+    this.generation++;
+    if (this.stamps.length < this.text.length || this.generation === 0xffffffff) {
+      this.stamps = new Uint32Array(Math.max(this.text.length, 2 * this.stamps.length));
+      this.generation = 1;
+    }
+  }
+  /** the number read at i in this text, null when none starts there, undefined when not read yet */
+  get(i: number): NumberExpr | null | undefined {
+    return this.stamps[i] === this.generation ? this.found[i] : undefined;
+  }
+  set(i: number, n: NumberExpr | null): NumberExpr | null {
+    // filled in order of first use, not of position: fill the gap so the array stays packed
+    while (this.found.length <= i) this.found.push(null);
+    this.found[i] = n;
+    this.stamps[i] = this.generation;
+    return n;
+  }
+}
+
+const memo = new NumberMemo();
 
 function scanAt(text: string, i: number, t: NumeralTables): NumberExpr | null {
   const kind = numeralKind(text, i, t);
@@ -302,22 +339,28 @@ function multiplies(text: string, u: number, t: NumeralTables): boolean {
   return (kind & BIG_UNIT) !== 0 || ((code === HUNDRED || code === THOUSAND) && (kind & SMALL_UNIT) !== 0);
 }
 
+// scanHanAmount's working state, reused: a scan never runs inside another
+const LOW = new HanValue(), HIGH = new HanValue();
+const TRAILING_BIG_UNITS: number[] = [];
+
 /** 二十亿, 一百二十万, 数亿, 十几亿, 一点五亿, 二〇二四 */
 function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | null {
   // the value is computed while reading, at both ends of a vague count; of the tokens read,
   // only what the tests below need is kept
-  const lo = new HanValue();
-  const hi = new HanValue();
+  const lo = LOW.reset();
+  const hi = HIGH.reset();
   let count = 0;
   let last: TokenKind | undefined;
   let onlySmallUnits = true;
   let vague = false;
-  const trailingBigUnits: number[] = []; // the big units after the last other token (20亿: [亿])
+  // the big units after the last other token (20亿: [亿]): the first `trailing` slots of
+  // TRAILING_BIG_UNITS (a count, not the array's length: setting a length is a slow path)
+  let trailing = 0;
   const read = (kind: TokenKind) => {
     count++;
     last = kind;
     if (kind !== 'small') onlySmallUnits = false;
-    if (kind !== 'big') trailingBigUnits.length = 0;
+    if (kind !== 'big') trailing = 0;
   };
   let j = i;
   let moreThan = false;
@@ -359,7 +402,7 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       lo.addBigUnit(u);
       hi.addBigUnit(u);
       read('big');
-      trailingBigUnits.push(u);
+      TRAILING_BIG_UNITS[trailing++] = u;
       plain = false;
     } else if (code === pointCode && last === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
       seenPoint = true;
@@ -385,6 +428,6 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   // a lone 百 or 千 without a digit is a word (百川, 千里), not a number; 百亿 and 十 (十月) are numbers
   if (onlySmallUnits && !(count === 1 && text[i] === '十')) return null;
   let scale = 1;
-  for (let k = trailingBigUnits.length - 1; k >= 0; k--) scale *= trailingBigUnits[k]!;
+  for (let k = trailing - 1; k >= 0; k--) scale *= TRAILING_BIG_UNITS[k]!;
   return { start: i, end: j, min: lo.value(), max: hi.value(), vague, moreThan, plainDigits: plain, digitCount: plain ? digitCount : 0, scale };
 }

@@ -12,7 +12,8 @@ const COORDINATION = /^\s*[、，,和及与至到-]\s*$/;
 
 export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTables, script: Script, view: string): void {
   let established: string | undefined;
-  const ordered = [...mentions].sort((a, b) => a.start - b.start);
+  // the extractor finds them in order (English amounts last): sort a copy only when needed
+  const ordered = inOrder(mentions) ? mentions : [...mentions].sort((a, b) => a.start - b.start);
   // a list whose last amount names the currency: 3,120万元、5,860万元及1.04亿元人民币 are all CNY
   for (let k = ordered.length - 2; k >= 0; k--) {
     const [m, next] = [ordered[k]!, ordered[k + 1]!];
@@ -27,6 +28,11 @@ export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTab
       if (established) m.currency = established;
     } else if (scope === 'always' || (scope === 'hant' && script !== 'hans')) established = m.currency;
     else if (m.currency === 'CNY') established = undefined; // 人民币 named again: 元 is CNY
-    delete m.bareYuan;
+    if ('bareYuan' in m) delete m.bareYuan; // delete is slow even when there is nothing to delete
   }
+}
+
+function inOrder(mentions: readonly MoneyCandidate[]): boolean {
+  for (let k = 1; k < mentions.length; k++) if (mentions[k]!.start < mentions[k - 1]!.start) return false;
+  return true;
 }

@@ -10,7 +10,7 @@ import { matchPart } from './tables.js';
 import { isHan } from '../../text/matchView.js';
 import type { DateRules } from './index.js';
 
-const DEICTIC_CENTURY: readonly (readonly [string, number])[] = [['上世纪', -1], ['上个世纪', -1], ['本世纪', 0], ['这个世纪', 0]];
+export const DEICTIC_CENTURY: readonly (readonly [string, number])[] = [['上世纪', -1], ['上个世纪', -1], ['本世纪', 0], ['这个世纪', 0]];
 
 /** The century number written at i (十九世纪, 18世纪, 上世纪), with where 世纪 ends. */
 function centuryNumberAt(ctx: DocContext, i: number, rules: DateRules): { end: number; century?: number } | null {

@@ -8,14 +8,15 @@ import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
-import { charClass, type CharClass } from '../../text/charClass.js';
+import { numericShapeAt } from './numeric.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
-import { matchPart } from './tables.js';
+import { matchPart, rangeJoinerAt } from './tables.js';
 import type { DatePart, DateTables, Holiday, SolarTerm } from './tables.js';
 import { centuryAt } from './century.js';
 import { lunarDay, lunarMonth } from './lunar.js';
 import { lunarAt } from './lunarParse.js';
+import { CENTURY, DEICTIC, ERA, HALF, HOLIDAY, LUNAR, PAIR, TERM, WEEKDAY, YEAR_PART, dateStarts, type DateStarts } from './starts.js';
 
 export interface DateRules {
   numerals: NumeralTables;
@@ -48,7 +49,7 @@ function solarTermDay(t: SolarTerm, year: number): string | undefined {
  * Weeks and n-th weekdays need a known year; unknown, they are XXXX-WXX / XXXX-XX-XX.
  */
 function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> | null {
-  const y = /^\d{4}$/.test(year) ? Number(year) : undefined;
+  const y = year.length === 4 && startsWithYear(year) ? Number(year) : undefined;
   // 2016年2-7月, 5月8-13日, 前三季度: an interval written once
   if (p.monthTo !== undefined && p.month !== undefined) return { value: `${year}-${pad2(p.month)}/${year}-${pad2(p.monthTo)}` };
   if (p.dayTo !== undefined && p.month !== undefined && p.day !== undefined) {
@@ -88,13 +89,43 @@ function timex(p: Calendar, year: string): Pick<DateCandidate, 'value' | 'mod'> 
   return mod ? { value, mod } : { value };
 }
 
-/** A resolved value that names a day must name a real one (no 2月29日 in 2023). */
+/**
+ * A resolved value that names a day must name a real one (no 2月29日 in 2023). Every
+ * candidate is checked: its parts (YYYY-MM-DD, between slashes) are read by code.
+ */
 function realDays(value: string): boolean {
-  return value.split('/').every((v) => {
-    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-    return !day || isRealDay(Number(day[1]), Number(day[2]), Number(day[3]));
-  });
+  for (let from = 0; from <= value.length;) {
+    let to = value.indexOf('/', from);
+    if (to === -1) to = value.length;
+    if (to - from === 10 && isDayShape(value, from)) {
+      const year = digitsAt(value, from, 4), month = digitsAt(value, from + 5, 2), day = digitsAt(value, from + 8, 2);
+      if (!isRealDay(year, month, day)) return false;
+    }
+    from = to + 1;
+  }
+  return true;
 }
+
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** \d{4}-\d{2}-\d{2} at from */
+function isDayShape(v: string, from: number): boolean {
+  for (let k = 0; k < 10; k++) {
+    const c = v.charCodeAt(from + k);
+    if (k === 4 || k === 7 ? c !== 0x2d : !isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/** the number written by `count` ASCII digits at from */
+function digitsAt(v: string, from: number, count: number): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) n = n * 10 + v.charCodeAt(from + k) - 0x30;
+  return n;
+}
+
+/** Four ASCII digits at the start of v (a year, not XXXX). */
+const startsWithYear = (v: string) => v.length >= 4 && isDigitCode(v.charCodeAt(0)) && isDigitCode(v.charCodeAt(1)) && isDigitCode(v.charCodeAt(2)) && isDigitCode(v.charCodeAt(3));
 
 /** A partial date (XXXX-03-19, 21日) completed from refDate where it knows enough. */
 function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): string | undefined {
@@ -112,10 +143,11 @@ function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null 
   // 2022年4月31日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
-  return {
-    type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value,
-    ...(t.mod && { mod: t.mod }), ...(resolved && { resolved }),
-  };
+  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value };
+  // optional fields set only when present (as ...(x && { x }) would, without its copy)
+  if (t.mod) c.mod = t.mod;
+  if (resolved) c.resolved = resolved;
+  return c;
 }
 
 /** 上个月22号, 下月六号, 本月8日: a day of a deictic month. */
@@ -232,7 +264,10 @@ function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOpti
       mod = edge.part;
     }
   }
-  return { type: 'date', start: i, end, rule: 'date.deictic', value, ...(!anchored && !unknown && { relative: true as const }), ...(mod && { mod }) };
+  const c: DateCandidate = { type: 'date', start: i, end, rule: 'date.deictic', value };
+  if (!anchored && !unknown) c.relative = true;
+  if (mod) c.mod = mod;
+  return c;
 }
 
 /** 第二周 after a deictic month, as an ISO week. */
@@ -465,7 +500,7 @@ function bareYearBefore(ctx: DocContext, i: number, rules: DateRules): DateCandi
   const year = yearNumberAt(ctx.view, i, rules.numerals);
   if (!year) return null;
   const j = skipSpaces(ctx.view, year.end, 1);
-  const joiner = rules.dates.rangeJoiners.find((w) => ctx.view.startsWith(w, j));
+  const joiner = rangeJoinerAt(ctx.view, j, rules.dates);
   if (!joiner) return null;
   const next = parseDateAt(ctx.view, skipSpaces(ctx.view, j + joiner.length, 1), rules.numerals, rules.dates);
   if (!next || next.form !== 'ymd' || (next.part && next.part !== 'START' && next.part !== 'MID' && next.part !== 'END')) return null;
@@ -484,48 +519,37 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
   return (here & ASCII_DIGIT) !== 0 || (here & (DIGIT | SMALL_UNIT)) !== 0 && !inHanNumber;
 }
 
-/** The rule families that can start at a character, as bits: each is tried only where it can match. */
-const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
-
-interface Starts {
-  chars: CharClass;
-  /** UTF-16 code of a first character -> families that may start there (Han and Q only) */
-  families: Uint16Array;
+/**
+ * Can the number-led forms below match at i? What follows the number decides for most
+ * numbers (amounts, counts) before any of them is tried; a superset of their own tests.
+ */
+function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): boolean {
+  const n = scanNumber(view, i, rules.numerals);
+  // no number read (a lone 百): only words can start here (lunarAt's month words); a range
+  // end or a known time expression allows bare forms
+  if (!n || opts.rangeTail || opts.expression) return true;
+  const after = skipSpaces(view, n.end, 1);
+  return starts.afterNumber.has(view.charCodeAt(after)) || starts.afterNumber.has(view.charCodeAt(skipSpaces(view, after, 1)))
+    || isAsciiDigit(view[i]) && numericShapeAt(view, i, false);
 }
 
-/** Characters a date can start with (number starts and the first characters of date words), built once per rules. */
-const startCache = new WeakMap<DateRules, Starts>();
-function dateStarts(rules: DateRules): Starts {
-  let starts = startCache.get(rules);
-  if (!starts) {
-    const t = rules.dates;
-    const families = new Uint16Array(0x10000);
-    const add = (bit: number, chars: Iterable<string>) => {
-      for (const c of chars) if (c.length === 1) families[c.charCodeAt(0)]! |= bit;
-    };
-    add(WEEKDAY, [...t.weekShift.map(([w]) => w[0]!), ...t.weekdayPrefixes.map((w) => w[0]!)]);
-    add(CENTURY, '上本这');
-    add(DEICTIC, t.deicticFirstChars);
-    add(YEAR_PART, t.yearParts.filter((p) => p.word.length >= 2 && p.part && /^[QH]/.test(p.part)).map((p) => p.word[0]!));
-    add(HOLIDAY, t.holidayFirstChars);
-    add(LUNAR, t.lunarFirstChars);
-    add(ERA, t.eraFirstChars);
-    add(PAIR, t.pairFirstChars);
-    add(TERM, t.solarTermFirstChars);
-    add(HALF, '半');
-    const familyChars = [...families.keys()].filter((code) => families[code] !== 0).map((code) => String.fromCharCode(code));
-    const chars = charClass([...'0123456789', ...rules.numerals.digits.keys(), ...rules.numerals.smallUnits.keys(), ...familyChars]);
-    starts = { chars, families };
-    startCache.set(rules, starts);
-  }
-  return starts;
+/** What the extractor learns of a position before trying the rules there (one object per article, updated in place). */
+interface Position {
+  /** the rule families whose words start here (DateStarts.familiesAt) */
+  families: number;
+  /** a number starts here, not inside another one (startsNumber) */
+  numberStart: boolean;
+}
+
+function positionAt(view: string, i: number, rules: DateRules, starts: DateStarts): Position {
+  return { families: starts.familiesAt(view, i), numberStart: startsNumber(view, i, rules.numerals) };
 }
 
 /** The date that starts at i, if any. */
-function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, families: Uint16Array): DateCandidate | null {
+function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, at: Position): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if (startsNumber(view, i, rules.numerals) || opts.rangeTail && isAsciiDigit(view[i])) {
+  if ((at.numberStart || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {
@@ -537,7 +561,7 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
       candidate ??= n ? relativeAt(ctx, i, rules) : null;
     }
   }
-  const bits = candidate || i >= view.length ? 0 : families[view.charCodeAt(i)]!;
+  const bits = candidate ? 0 : at.families;
   if (bits !== 0) {
     candidate = (bits & WEEKDAY ? weekdayAt(ctx, i, rules) : null)
       ?? (bits & CENTURY ? centuryAt(ctx, i, rules) : null)
@@ -557,15 +581,16 @@ function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOp
 function rangeAfter(ctx: DocContext, a: DateCandidate, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const j = skipSpaces(view, a.end, 1);
-  const joiner = rules.dates.rangeJoiners.find((w) => view.startsWith(w, j));
+  const joiner = rangeJoinerAt(view, j, rules.dates);
   if (!joiner) return null;
   const k = skipSpaces(view, j + joiner.length, 1);
-  const { families } = dateStarts(rules);
-  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, families);
+  const starts = dateStarts(rules);
+  const at = positionAt(view, k, rules, starts);
+  let b = candidateAt(ctx, k, rules, { ...opts, rangeTail: true }, starts, at);
   // 去年端午节到中秋节: a second end with no year falls in the first end's year
   const year = /^\d{4}/.exec(a.resolved ?? a.value)?.[0];
   if (b && !b.relative && b.value.startsWith('XXXX') && year && ctx.refDate && Number(year) !== ctx.refDate.year) {
-    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, families);
+    b = candidateAt({ ...ctx, refDate: { ...ctx.refDate, year: Number(year) } }, k, rules, { ...opts, rangeTail: true }, starts, at);
   }
   return b && joinRange(ctx, a, b, rules.dates);
 }
@@ -598,13 +623,13 @@ function listedDayAt(ctx: DocContext, i: number, previous: DateCandidate | undef
 
 /** Does a set marker (每月, 每逢) end at i? Only looked up after one of their last characters. */
 function setMarkerBefore(view: string, i: number, tables: DateTables): boolean {
-  return tables.setMarkerEnds.has(view[i - 1] ?? '') && tables.setMarkers.some((w) => view.endsWith(w, i));
+  return tables.setMarkerEnds.has(view.charCodeAt(i - 1)) && tables.setMarkers.some((w) => view.endsWith(w, i));
 }
 
 /** The year a date writes or resolves to (2024年4月 -> 2024), unless it is an interval. */
 function yearOf(c: DateCandidate): string | undefined {
   const v = c.resolved ?? c.value;
-  return /^\d{4}/.test(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
+  return startsWithYear(v) && !v.includes('/') ? v.slice(0, 4) : undefined;
 }
 
 /**
@@ -625,11 +650,21 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   const found: DateCandidate[] = [];
   // the year of the latest date with one (kept as we go: 同年 may look it up any number of times)
   let lastYear: string | undefined;
-  const { chars: starts, families } = dateStarts(rules);
-  const opts: ParseOptions = { ...(ctx.dateExpression && { expression: true }), ...(ctx.refDate && { refDate: ctx.refDate }) };
-  for (let i = starts.next(view, 0); i !== -1 && i < view.length; i = starts.next(view, i)) {
-    let candidate = candidateAt(ctx, i, rules, opts, families);
-    if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found.at(-1), rules) ?? candidate;
+  const starts = dateStarts(rules);
+  const at: Position = { families: 0, numberStart: false };
+  // every field from the start: the object keeps one shape as anchorYear changes, and
+  // rangeAfter's copy of it ({ ...opts, rangeTail }) stays on V8's fast path
+  const opts: ParseOptions = { expression: ctx.dateExpression === true, rangeTail: false, refDate: ctx.refDate, anchorYear: undefined };
+  for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
+    at.families = starts.familiesAt(view, i);
+    // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)
+    if (at.families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    at.numberStart = startsNumber(view, i, rules.numerals);
+    let candidate = candidateAt(ctx, i, rules, opts, starts, at);
+    if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found[found.length - 1], rules) ?? candidate;
     // 每月15日, 每年年底: a set, no date (with the range it may open: 每年3月至5月)
     if (candidate && setMarkerBefore(view, candidate.start, rules.dates)) {
       i = (rangeAfter(ctx, candidate, rules, opts) ?? candidate).end;
@@ -652,7 +687,7 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
       i = (joined ?? candidate).end;
     } else {
       // no date starts inside a number that starts none: skip it whole (linear on 一万一万...)
-      const number = startsNumber(view, i, rules.numerals) ? scanNumber(view, i, rules.numerals) : null;
+      const number = at.numberStart ? scanNumber(view, i, rules.numerals) : null;
       i = Math.max(i + 1, number?.end ?? i + 1);
     }
   }

@@ -6,7 +6,7 @@
  */
 import { isAsciiDigit } from '../../text/matchView.js';
 import type { DateParts, ParseOptions } from './parse.js';
-import type { DateTables } from './tables.js';
+import { rangeJoinerAt, type DateTables } from './tables.js';
 
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
@@ -36,21 +36,33 @@ function codeBefore(view: string, i: number, tables: DateTables): boolean {
   return tables.codeCues.some((w) => view.endsWith(w, k));
 }
 
-export function numericDateAt(view: string, i: number, tables: DateTables, opts: ParseOptions): DateParts | null {
-  const prev = view[i - 1] ?? '';
+const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
+const SLASH = 0x2f, DASH = 0x2d, COLON = 0x3a, POINT = 0x2e, SPACE = 0x20;
+const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Can a numeric date start at i, judging by the digits and what is around them? Most
+ * numbers are no date: only a separator after the digits, or eight digits, can start one.
+ * The extractor asks this before anything else at every number; read by code, no string.
+ */
+export function numericShapeAt(view: string, i: number, rangeTail: boolean): boolean {
+  const prev = view.charCodeAt(i - 1); // NaN at the start: neither a letter nor a separator
   // inside another number-like token (v2.2024.1, 10:30-12/1, A-12-11-10)
-  if (isLatin(prev) || !opts.rangeTail && prev !== '' && '/-:.'.includes(prev)) return null;
-  // most numbers are no date: only a separator after the digits, or eight digits, can start one
+  if (isLatinCode(prev) || !rangeTail && (prev === SLASH || prev === DASH || prev === COLON || prev === POINT)) return false;
   let run = i;
-  while (run < view.length && run - i < 9 && isAsciiDigit(view[run])) run++;
+  while (run < view.length && run - i < 9 && isAsciiDigitCode(view.charCodeAt(run))) run++;
   const digits = run - i;
-  if (digits !== 8) {
-    const sep = view[run] ?? '';
-    if (!SEPARATORS.has(sep)) return null;
-    // every form below opens with 1, 2 or 4 digits; after a point or a space only the year
-    // forms (4 digits) remain, so decimals (10.5亿) and spaced counts (18 亿) stop here
-    if (digits === 3 || digits > 4 || ((sep === '.' || sep === ' ') && digits !== 4)) return null;
-  }
+  if (digits === 8) return true;
+  const sep = view.charCodeAt(run);
+  if (!SEPARATOR_CODES.has(sep)) return false;
+  // every form below opens with 1, 2 or 4 digits; after a point or a space only the year
+  // forms (4 digits) remain, so decimals (10.5亿) and spaced counts (18 亿) stop here
+  return !(digits === 3 || digits > 4 || ((sep === POINT || sep === SPACE) && digits !== 4));
+}
+
+export function numericDateAt(view: string, i: number, tables: DateTables, opts: ParseOptions): DateParts | null {
+  if (!numericShapeAt(view, i, !!opts.rangeTail)) return null;
   const s = view.slice(i, i + 16);
   const next = (len: number) => view[i + len] ?? '';
   const relaxed = opts.expression || opts.rangeTail;
@@ -115,6 +127,6 @@ export function numericDateAt(view: string, i: number, tables: DateTables, opts:
 
 /** A range joiner then a digit: 1999.08-2002.02, 2008.03至2009. */
 function rangeFollows(view: string, end: number, tables: DateTables): boolean {
-  const joiner = tables.rangeJoiners.find((w) => view.startsWith(w, end));
+  const joiner = rangeJoinerAt(view, end, tables);
   return joiner !== undefined && isAsciiDigit(view[end + joiner.length]);
 }

@@ -6,9 +6,10 @@
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
-import { matchPart, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
+import { matchPart, rangeJoinerAt, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { lunarAt, type LunarParts } from './lunarParse.js';
 
 export interface DateParts {
@@ -73,7 +74,7 @@ export function yearNumberAt(view: string, i: number, numerals: NumeralTables) {
 /** `1-5` or `12至19`: a second number after a range joiner, greater than the first and at most `max`. */
 function secondOfRange(view: string, first: { end: number; min: number }, max: number, numerals: NumeralTables, tables: DateTables) {
   const j = skipSpaces(view, first.end, 1);
-  const joiner = tables.rangeJoiners.find((w) => view.startsWith(w, j));
+  const joiner = rangeJoinerAt(view, j, tables);
   if (!joiner) return null;
   const second = wholeNumber(view, skipSpaces(view, j + joiner.length, 1), numerals);
   return second && second.min > first.min && second.min <= max ? second : null;
@@ -107,7 +108,7 @@ function bareDayAt(view: string, i: number, numerals: NumeralTables, tables: Dat
   const next = view[n.end] ?? '';
   const k = skipSpaces(view, n.end, 1);
   // only where nothing can follow the number as its unit: 1月3家 is three firms
-  const ends = next === '' || /\s/.test(next) || tables.rangeJoiners.some((w) => view.startsWith(w, k)) || tables.bareDayFollowers.has(next);
+  const ends = next === '' || /\s/.test(next) || rangeJoinerAt(view, k, tables) !== undefined || tables.bareDayFollowers.has(next);
   return ends || (opts.expression && n.end === view.length) ? n : null;
 }
 
@@ -231,7 +232,9 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
   const rest = afterYear(view, y + 1, numerals, tables, opts);
   // 30年中 is "in thirty years": a lone 中 after a short year is not mid-year
   if (rest && !('part' in rest && rest.part === 'MID' && rest.end - skipSpaces(view, y + 1, 1) === 1)) {
-    return { start: i, shortYear: short.min, ...rest, form: 'ymd' };
+    const parts = completed(rest, i, 'ymd');
+    parts.shortYear = short.min;
+    return parts;
   }
   // alone: 08年 and 零六年 (a leading zero is no count), 三三年 (Han digits are no count
   // unless consecutive: 七八年 is seven or eight years); 24年 alone is twenty-four years
@@ -248,14 +251,26 @@ function shortYearAt(view: string, i: number, numerals: NumeralTables, tables: D
  * What may follow the number that opens a date written with words: 年, 月, 日, Q (2023Q4),
  * 夕 (七夕) or a range joiner (1-5月). Built once per tables.
  */
-const openersCache = new WeakMap<DateTables, Set<string>>();
-function numberFollowersOfDates(tables: DateTables): Set<string> {
+const openersCache = new WeakMap<DateTables, CodeSet>();
+function numberFollowersOfDates(tables: DateTables): CodeSet {
   let set = openersCache.get(tables);
   if (!set) {
-    set = new Set(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners.map((w) => w[0]!)]);
+    set = codeSetOf(['年', '月', '日', 'Q', '夕', ...tables.rangeJoiners]);
     openersCache.set(tables, set);
   }
   return set;
+}
+
+/**
+ * What afterYear or monthAt read (a fresh object each time, never kept by them), made the
+ * DateParts of a whole date in place: copying it into a new object with a spread was the
+ * slowest step of reading a date.
+ */
+function completed(rest: { end: number }, start: number, form: DateParts['form']): DateParts {
+  const parts = rest as DateParts;
+  parts.start = start;
+  parts.form = form;
+  return parts;
 }
 
 /** A calendar expression starting at i, or null. */
@@ -268,7 +283,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   // (a bare year needs a range or a known time expression, which skip this test)
   if (!opts.rangeTail && !opts.expression) {
     const n = scanNumber(view, i, numerals);
-    if (n && !numberFollowersOfDates(tables).has(view[skipSpaces(view, n.end, 2)] ?? '')) return null;
+    if (n && !numberFollowersOfDates(tables).has(view.charCodeAt(skipSpaces(view, n.end, 2)))) return null;
   }
   const year = yearNumberAt(view, i, numerals);
   if (year) {
@@ -282,7 +297,10 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
       return alone ? { start: i, end: year.end, year: year.min, form: 'ymd' } : null;
     }
     const rest = afterYear(view, y + 1, numerals, tables, opts);
-    return { start: i, year: year.min, ...(rest ?? {}), end: rest?.end ?? y + 1, form: 'ymd' };
+    if (!rest) return { start: i, year: year.min, end: y + 1, form: 'ymd' };
+    const parts = completed(rest, i, 'ymd');
+    parts.year = year.min;
+    return parts;
   }
   // 24Q1, 23Q4: two digits of a year and a quarter, the way financial news writes them
   if (isAsciiDigit(view[i]) && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
@@ -296,7 +314,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   const lunar = lunarAt(view, i, numerals, tables, false);
   if (lunar && !lunar.year) return { start: i, end: lunar.end, lunar: lunar.lunar, form: 'md' };
   const month = monthAt(view, i, numerals, tables, opts);
-  if (month) return { start: i, ...month, form: 'md' };
+  if (month) return completed(month, i, 'md');
   // a day alone (21日): Arabic digits only, 日 only (号 alone is too often a number sign)
   if (isAsciiDigit(view[i])) {
     const n = wholeNumber(view, i, numerals);

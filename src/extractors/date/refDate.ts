@@ -22,9 +22,22 @@ export function parseRefDate(value: string): RefDate {
   return { year, ...(month !== undefined && { month }), ...(day !== undefined && { day }) };
 }
 
-export const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** 7 -> '07', 12 -> '12' (padStart's answer, without its work for the usual 0-99) */
+export const pad2 = (n: number): string => (Number.isInteger(n) && n >= 0 && n < 100 ? (n < 10 ? `0${n}` : String(n)) : String(n).padStart(2, '0'));
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Days in a month of the proleptic Gregorian calendar, as Date.UTC counts them (it reads
+ * years 0-99 as 1900-1999). Every day a date names is checked with it: arithmetic rather
+ * than a Date object, which Date handles only for what arithmetic does not.
+ */
 export function daysInMonth(year: number, month: number): number {
+  if (Number.isInteger(year) && Math.abs(year) < 100_000 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    if (month !== 2) return MONTH_DAYS[month - 1]!;
+    const y = year >= 0 && year <= 99 ? 1900 + year : year;
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

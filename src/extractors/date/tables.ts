@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { dateKeywordsFile } from '../../rules/schemas.js';
 import type { DeicticUnit } from './refDate.js';
 import { WordTable } from '../../text/wordTable.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 
 export type DatePart = 'START' | 'MID' | 'END' | 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | 'H2' | 'SP' | 'SU' | 'FA' | 'WI';
 
@@ -35,19 +36,21 @@ export interface DeicticEntry {
 export interface DateTables {
   deictic: WordTable<DeicticEntry>;
   gluedBefore: ReadonlySet<string>;
-  /** first characters of the deictic words (今, 去, 本, 近 ...) */
-  deicticFirstChars: string[];
+  /** the deictic words (今年, 去年, 本月 ...): where deicticAt can start */
+  deicticWords: readonly string[];
   /** longest word first, so 年初 is tried before 初 */
   yearParts: readonly PartRule[];
   monthParts: readonly PartRule[];
   /** 暑假, 寒假: months of a year */
   schoolBreaks: WordTable<{ month: number; monthTo: number }>;
   rangeJoiners: readonly string[];
+  /** their first characters: rangeJoinerAt looks for a joiner only after one of them */
+  rangeJoinerFirsts: CodeSet;
   listJoiners: readonly string[];
   /** 每月, 每逢 right before a date: a set, no date; longest first */
   setMarkers: readonly string[];
   /** last characters of the set markers */
-  setMarkerEnds: ReadonlySet<string>;
+  setMarkerEnds: CodeSet;
   /** 同, 当 (同年9月: the year written last) */
   sameYearMarks: ReadonlySet<string>;
   /** 春 -> SP: a season in one character after a year (2020年春) */
@@ -61,6 +64,7 @@ export interface DateTables {
   weekShift: readonly (readonly [string, number])[];
   notBeforeWeekday: ReadonlySet<string>;
   relativeUnits: WordTable<DeicticUnit>;
+  relativeUnitWords: readonly string[];
   relativeDirections: WordTable<-1 | 1>;
   /** 末, 初 after a quarter or half (一季度末) */
   quarterEdges: readonly PartRule[];
@@ -75,7 +79,7 @@ export interface DateTables {
   /** characters after a number that make it an amount or a count (2008.03元) */
   numberFollowers: ReadonlySet<string>;
   holidays: WordTable<Holiday>;
-  holidayFirstChars: string[];
+  holidayWords: readonly string[];
   holidayFollowers: readonly string[];
   lunarMarkers: readonly string[];
   eras: WordTable<number>;
@@ -83,11 +87,14 @@ export interface DateTables {
   solarTerms: WordTable<SolarTerm>;
   lunarMonthWords: WordTable<number>;
   lunarFestivals: WordTable<{ month: number; day: number; bare: boolean }>;
-  /** first characters of lunar words (农, 正, 腊, 闰, 春 ...), eras, paired deictics and solar terms */
-  lunarFirstChars: string[];
-  eraFirstChars: string[];
-  pairFirstChars: string[];
-  solarTermFirstChars: string[];
+  /**
+   * What a lunar date, an era, a paired deictic and a solar term can start with (农历, 正月,
+   * 春节, 闰 + a month ...): the extractor tries each family only where one of its words starts
+   */
+  lunarStartWords: readonly string[];
+  eraWords: readonly string[];
+  pairWords: readonly string[];
+  solarTermWords: readonly string[];
   /** 初, 末期 after a century or decade */
   centuryParts: readonly PartRule[];
   /** what may follow a bare century (21世纪的) */
@@ -120,15 +127,16 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
   }
   return {
     deictic,
-    deicticFirstChars: Object.keys(file.deictic).map((w) => w[0]!),
+    deicticWords: Object.keys(file.deictic),
     gluedBefore: new Set(file.gluedBefore),
     yearParts: compileParts(file.yearParts, fail),
     monthParts: compileParts(file.monthParts, fail),
     schoolBreaks: table(file.schoolBreaks),
     rangeJoiners: [...file.rangeJoiners].sort((a, b) => b.length - a.length),
+    rangeJoinerFirsts: codeSetOf(file.rangeJoiners),
     listJoiners: [...file.listJoiners],
     setMarkers: [...file.setMarkers].sort((a, b) => b.length - a.length),
-    setMarkerEnds: new Set(file.setMarkers.map((w) => w.at(-1)!)),
+    setMarkerEnds: codeSetOf(file.setMarkers, 'last'),
     sameYearMarks: new Set(file.sameYearMarks),
     seasonChars: new Map(Object.entries(file.seasonChars)),
     seasonCharFollowers: new Set(file.seasonCharFollowers),
@@ -138,6 +146,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     weekShift: Object.entries(file.weekShift).sort((a, b) => b[0].length - a[0].length),
     notBeforeWeekday: new Set(file.notBeforeWeekday),
     relativeUnits: table(file.relativeUnits),
+    relativeUnitWords: Object.keys(file.relativeUnits),
     relativeDirections: table(file.relativeDirections),
     quarterEdges: compileParts(file.quarterEdges, fail),
     bareDayFollowers: new Set(file.bareDayFollowers),
@@ -146,7 +155,7 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     codeCues: [...file.codeCues],
     numberFollowers: new Set(file.numberFollowers),
     holidays: table(file.holidays),
-    holidayFirstChars: Object.keys(file.holidays).map((w) => w[0]!),
+    holidayWords: Object.keys(file.holidays),
     holidayFollowers: [...file.holidayFollowers],
     centuryParts: compileParts(file.centuryParts, fail),
     centuryFollowers: new Set(file.centuryFollowers),
@@ -159,23 +168,25 @@ export function compileDateTables(file: z.infer<typeof dateKeywordsFile>, fail: 
     }]))),
     lunarMonthWords: table(file.lunarMonthWords),
     lunarFestivals: table(file.lunarFestivals),
-    lunarFirstChars: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大'].map((w) => w[0]!),
-    eraFirstChars: Object.keys(file.eras).map((w) => w[0]!),
-    pairFirstChars: Object.keys(file.deicticPairs).map((w) => w[0]!),
-    solarTermFirstChars: Object.keys(file.solarTerms).map((w) => w[0]!),
+    // 闰 is followed by any month (闰四月); 大年初三 (lunarParse.ts)
+    lunarStartWords: [...file.lunarMarkers, ...Object.keys(file.lunarMonthWords), ...Object.keys(file.lunarFestivals), '闰', '大年初'],
+    eraWords: Object.keys(file.eras),
+    pairWords: Object.keys(file.deicticPairs),
+    solarTermWords: Object.keys(file.solarTerms),
   };
 }
 
-/** parts by first character (longest first), built once per list */
-const partIndex = new WeakMap<readonly PartRule[], Map<string, PartRule[]>>();
-function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
+/** parts by the code of their first character (longest first), built once per list */
+const partIndex = new WeakMap<readonly PartRule[], Map<number, PartRule[]>>();
+function byFirstChar(parts: readonly PartRule[]): Map<number, PartRule[]> {
   let index = partIndex.get(parts);
   if (!index) {
     index = new Map();
     for (const p of parts) {
-      const list = index.get(p.word[0]!) ?? [];
+      const first = p.word.charCodeAt(0);
+      const list = index.get(first) ?? [];
       list.push(p);
-      index.set(p.word[0]!, list);
+      index.set(first, list);
     }
     partIndex.set(parts, index);
   }
@@ -184,8 +195,16 @@ function byFirstChar(parts: readonly PartRule[]): Map<string, PartRule[]> {
 
 /** The part word at i (longest first), unless the next character shows it belongs to another word. */
 export function matchPart(view: string, i: number, parts: readonly PartRule[]): PartRule | undefined {
-  for (const p of byFirstChar(parts).get(view[i] ?? '') ?? []) {
+  const candidates = byFirstChar(parts).get(view.charCodeAt(i)); // NaN past the end: none
+  if (!candidates) return undefined;
+  for (const p of candidates) {
     if (view.startsWith(p.word, i) && !p.notFollowedBy.has(view[i + p.word.length] ?? '')) return p;
   }
   return undefined;
+}
+
+/** The range joiner at i (longest first), if any: most positions are ruled out by their first character. */
+export function rangeJoinerAt(view: string, i: number, tables: DateTables): string | undefined {
+  if (!tables.rangeJoinerFirsts.has(view.charCodeAt(i))) return undefined;
+  return tables.rangeJoiners.find((w) => view.startsWith(w, i));
 }

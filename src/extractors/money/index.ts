@@ -10,6 +10,7 @@ import type { MoneyCandidate } from '../candidate.js';
 import { afterSpace, ASCII_DIGIT, beforeSpace, DIGIT, MORE_THAN, nextNumberStart, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumberExpr, type NumeralTables } from '../../numeral/index.js';
 import { isAsciiDigit } from '../../text/matchView.js';
 import { extractEnglishAmounts } from './english.js';
+import { CodeSet } from '../../text/codeSet.js';
 import type { MoneyTables } from './tables.js';
 
 export interface MoneyRules {
@@ -18,7 +19,7 @@ export interface MoneyRules {
 }
 
 // one character each: a range is told by the code of the character after its first half
-const RANGE_JOINERS = new Set([...'至到-－—–~～'].map((ch) => ch.charCodeAt(0)));
+const RANGE_JOINERS = new CodeSet('至到-－—–~～');
 
 // 50元6角3分: jiao and fen after the yuan add tenths and hundredths
 const SUBUNITS = [['角', 0.1], ['毛', 0.1], ['分', 0.01]] as const;
@@ -46,9 +47,10 @@ function unitAfter(view: string, n: NumberExpr, rules: MoneyRules) {
   const unit = money.units.startingAt(view, j);
   if (!unit) return null;
   let end = j + unit.word.length;
-  if (unit.value === null && money.genericNotFollowedBy.has(view[end] ?? '')) return null;
+  if (unit.value === null && money.genericNotFollowedBy.has(view.charCodeAt(end))) return null;
   let cents = 0;
-  if (unit.value === null || unit.value === 'CNY') {
+  // a digit after the unit is where jiao and fen would start (most amounts have none)
+  if ((unit.value === null || unit.value === 'CNY') && numeralKind(view, end, numerals) & (DIGIT | ASCII_DIGIT)) {
     for (const [sub, worth] of SUBUNITS) {
       const d = numerals.digits.get(view[end]!) ?? (isAsciiDigit(view[end]) ? Number(view[end]) : undefined);
       if (d !== undefined && view[end + 1] === sub && !/[钟之]/.test(view[end + 2] ?? '')) {
@@ -90,10 +92,15 @@ function upTo(view: string, a: Amount): Amount | null {
 }
 
 function candidate(a: Amount, rule: string): MoneyCandidate {
-  return {
-    type: 'money', start: a.start, end: a.end, rule, currency: a.currency ?? 'CNY',
-    ...valueFields(a.number), ...(a.currency === null && { bareYuan: true }),
-  };
+  const c: MoneyCandidate = { type: 'money', start: a.start, end: a.end, rule, currency: a.currency ?? 'CNY' };
+  // valueFields' fields set one by one (a spread of its object was most of this function's time)
+  const { value, min, max, mod } = valueFields(a.number);
+  if (value !== undefined) c.value = value;
+  if (min !== undefined) c.min = min;
+  if (max !== undefined) c.max = max;
+  if (mod !== undefined) c.mod = mod;
+  if (a.currency === null) c.bareYuan = true;
+  return c;
 }
 
 /** first half of a range + joiner + second half with its currency */
@@ -140,7 +147,9 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
       i = range.end;
     } else if (amount.currency !== undefined) {
       const up = upTo(view, amount);
-      found.push(up ? { ...candidate(up, 'money.up-to'), mod: 'EQUAL_OR_MORE' } : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount'));
+      const c = up ? candidate(up, 'money.up-to') : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount');
+      if (up) c.mod = 'EQUAL_OR_MORE';
+      found.push(c);
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }

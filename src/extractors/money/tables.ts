@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import type { currenciesFile, moneyModifiersFile } from '../../rules/schemas.js';
 import type { MoneyMod } from '../../schema.js';
 import { WordTable } from '../../text/wordTable.js';
+import { CodeSet } from '../../text/codeSet.js';
 
 export interface MoneyTables {
   /** unit after the number -> ISO code, or null for a generic unit (元) */
   units: WordTable<string | null>;
-  genericNotFollowedBy: ReadonlySet<string>;
+  /** characters after 元 that make it part of a word (元素, 元旦): one UTF-16 unit each, looked up by code */
+  genericNotFollowedBy: CodeSet;
   /** word before the number -> ISO code */
   prefixes: WordTable<string>;
   /** currencies after which a bare 元 means them (新台币 ... 元), and in which scripts */
@@ -49,7 +51,7 @@ export function compileMoneyTables(
   for (const [w, m] of Object.entries(modifiers.after)) after.set(w, m);
   return {
     units,
-    genericNotFollowedBy: new Set(currencies.genericNotFollowedBy),
+    genericNotFollowedBy: new CodeSet(currencies.genericNotFollowedBy.filter((ch) => ch.length === 1)),
     prefixes,
     establishesYuan: new Map(currencies.currencies.flatMap((c) => (c.establishesYuan ? [[c.code, c.establishesYuan] as const] : []))),
     before,
