@@ -242,6 +242,9 @@ export function scanNumber(text: string, i: number, t: NumeralTables): NumberExp
  * next and told apart by a generation stamp, so a new article allocates nothing here
  * (an array per article as long as the text was most of this module's garbage).
  */
+// slots kept for more characters than this are given back when a much shorter text comes
+const LARGE_MEMO = 1 << 20;
+
 class NumberMemo {
   text = '';
   tables: NumeralTables | undefined = undefined;
@@ -251,6 +254,11 @@ class NumberMemo {
 
   start(): void {
     this.generation++;
+    // one huge article must not pin its slots for the rest of a long batch
+    if (this.stamps.length > LARGE_MEMO && this.text.length < this.stamps.length / 8) {
+      this.stamps = new Uint32Array(0);
+      this.found = [];
+    }
     if (this.stamps.length < this.text.length || this.generation === 0xffffffff) {
       this.stamps = new Uint32Array(Math.max(this.text.length, 2 * this.stamps.length));
       this.generation = 1;
