@@ -49,6 +49,27 @@ export class KeyEntries<V> {
   mayBeEntry(s: string): boolean {
     return this.pairAllows(s) && (this.keys.mayHave(s) || this.prefixes.mayHave(s));
   }
+  /*
+   * The same questions for a key that a scan grows word by word and knows by its hash
+   * (stringFilter's hashStep from HASH_START) and its first two code units: no string is
+   * made for a key until the filters let it through.
+   */
+  /** false when no entry opens with the code units a, b */
+  pairMayOpen(a: number, b: number): boolean {
+    return this.openingPairs.mayHave(a, b);
+  }
+  /** false when the string hashed to `h` is surely no key (the opening pair is checked apart) */
+  mayBeKeyHash(h: number): boolean {
+    return this.keys.mayHaveHash(h);
+  }
+  /** false when the string hashed to `h` is surely no prefix of a key */
+  mayBePrefixHash(h: number): boolean {
+    return this.prefixes.mayHaveHash(h);
+  }
+  /** the value of a key as written, read off the Map (for a string the filters let through) */
+  exactValue(s: string): V | undefined {
+    return this.map.get(s)?.value;
+  }
   // the first two characters first: one probe into a small filter turns most strings away
   private pairAllows(s: string): boolean {
     return s.length < 2 || this.openingPairs.mayHave(s.charCodeAt(0), s.charCodeAt(1));

@@ -6,7 +6,7 @@
 import type { DocContext } from '../../context.js';
 import { isHanCode, isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
-import { FilteredMap } from '../../text/stringFilter.js';
+import { FilteredMap, HASH_START, hashStep } from '../../text/stringFilter.js';
 import { KeyEntries, type KeyEntry } from './keyEntries.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
@@ -76,40 +76,65 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
   const { folded, entries, firstChars } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    // most tokens open no phrase: their first character or, for a caseless token, the
-    // filters tell (the scan below would stop at once on them); a one-character caseless
-    // token whose character opens a phrase is an entry already (a key or a key's prefix)
-    const opening = words[k]!;
-    if (!firstChars.has(opening.charCodeAt(0)) || (opening.length > 1 && isCaseless(opening) && !entries.mayBeEntry(opening))) {
+    // most tokens open no phrase, and their first character tells
+    if (!firstChars.has(words[k]!.charCodeAt(0))) {
       k++;
       continue;
     }
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
+    // While the key is Han characters and digits (most keys: no case to fold), it is known
+    // by its hash, its length and its first two code units, grown word by word: the filters
+    // turn nearly every key away before a string is made for it. A key of that kind that the
+    // filters take for a prefix but is none cannot grow into a key or a prefix either: the
+    // scan goes on a little further than it had to and stops with the same best.
+    let caseless = true;
+    let hash = HASH_START;
+    let length = 0;
+    let pairFirst = 0;
+    let pairSecond = 0;
+    // a space between CJK words is no part of the key (智谱 AI): the key's string is then joined from its words
+    let spaced = false;
+    // once a word with a case (or a symbol) joins it, the key is a string, looked up as written and lower-cased
     let key = '';
-    // lower-casing is needed only once the key holds a Latin letter (most keys are Han)
+    // lower-casing is needed only once the key holds a Latin letter
     let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
       if (isBlankWord(word)) {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
+        spaced = true;
         continue;
+      }
+      if (caseless && isCaseless(word)) {
+        for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+        if (length === 0) {
+          pairFirst = word.charCodeAt(0);
+          pairSecond = word.charCodeAt(1);
+        } else if (length === 1) pairSecond = word.charCodeAt(0);
+        length += word.length;
+        if (length > MAX_LENGTH) break;
+        if (length >= 2 && !entries.pairMayOpen(pairFirst, pairSecond)) break;
+        if (entries.mayBeKeyHash(hash)) {
+          const text = caselessKey(ctx, k, m + 1, spaced);
+          const value = entries.exactValue(text);
+          if (value !== undefined) {
+            best = { start: first.start, end: tokens[m]!.end, key: text, value };
+            continue;
+          }
+        }
+        if (!entries.mayBePrefixHash(hash)) break;
+        continue;
+      }
+      if (caseless) {
+        key = caselessKey(ctx, k, m, spaced);
+        caseless = false;
       }
       // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
-      if (isCaseless(key)) {
-        // A key of Han characters and digits (no case to fold) that the filter takes for a
-        // prefix but is none cannot grow into a key or a prefix either: the scan goes on a
-        // little further than it had to and stops with the same best. So the Map is read
-        // only for likely keys.
-        const value = entries.valueOf(key);
-        if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-        else if (!entries.mayBePrefix(key)) break;
-        continue;
-      }
       const lower = latin ? key.toLowerCase() : key;
       const entry = entries.get(key);
       const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
@@ -122,6 +147,15 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHi
     } else k++;
   }
   return hits;
+}
+
+/** The key of the caseless words [from, to): their text, without the spaces skipped between them. */
+function caselessKey(ctx: DocContext, from: number, to: number, spaced: boolean): string {
+  if (from === to) return '';
+  if (!spaced) return ctx.view.slice(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+  let key = '';
+  for (let m = from; m < to; m++) if (ctx.words[m] !== ' ') key += ctx.words[m]!;
+  return key;
 }
 
 /** A Latin phrase must not continue into more Latin letters or digits (Meta in Metaverse). */
