@@ -13,6 +13,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
+import { OFFICE } from './landmarks.js';
 
 const MAX_PLACES = 2;
 
@@ -104,18 +105,19 @@ const OFFICE_WORDS = new Set(['分行', '支行', '分公司', '办事处', '代
 // start an office word split over two tokens, so other tokens skip the concatenation
 const OFFICE_WORD_PREFIXES = new Set([...OFFICE_WORDS].flatMap((w) => Array.from({ length: w.length + 1 }, (_, i) => w.slice(0, i))));
 // and their first characters: most tokens are ruled out on one bit test (jieba's tokens are never empty)
-const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
+export const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
 
 /**
  * A branch of a company the rules do not otherwise know: a name, at most two places and a
  * branch word (某某香港分公司, 某某信用卡中心): the whole is one mention, read like a name
  * before a stock code (a person-like word counts, a common word opening it does not).
  */
-export function unknownBranches(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+export function unknownBranches(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   const { words, tokens } = ctx;
   for (let k = 1; k < tokens.length; k++) {
-    if (!OFFICE_WORD_STARTS.has(words[k]!.charCodeAt(0))) continue;
+    // (the landmark OFFICE is OFFICE_WORD_STARTS)
+    if ((marks[k]! & OFFICE) === 0) continue;
     const two = k + 1 < tokens.length && OFFICE_WORD_PREFIXES.has(words[k]!) && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
     if (!OFFICE_WORDS.has(words[k]!) && !two) continue;
     let p = k;

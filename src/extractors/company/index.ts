@@ -23,6 +23,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
+import { markTokens } from './landmarks.js';
 
 export interface CompanyRules {
   company: CompanyTables;
@@ -44,9 +45,9 @@ function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTabl
   return t.businessContext.some((w) => window.includes(w));
 }
 
-function fromLexicon(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  for (const hit of findPhrases(ctx, t.lexicon)) {
+  for (const hit of findPhrases(ctx, t.lexicon, marks)) {
     const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
     if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
   }
@@ -124,11 +125,12 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
+  const marks = markTokens(ctx, t.tokenClasses, t.hanSuffixEnds);
+  const found = [...fromLexicon(ctx, t, marks), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
+  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
+  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t, marks)];
 }

@@ -13,11 +13,12 @@ import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
 import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
+import { LIST_MARK } from './landmarks.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
 // the first characters of both: most tokens are neither, and one bit test tells
-const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
+export const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
 const TRAILERS = ['等等', '等'];
 const LEADING_FUNCTION = new Set([...'由与和被向对为从在将把']);
 const HAN_ITEM_MAX = 6;
@@ -38,12 +39,14 @@ const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) &
  * Split the text into lists of items: runs of tokens between separators, within a clause.
  * A clause without a separator holds one item at most, so only clauses with one are split.
  */
-function listsOf(ctx: DocContext): Item[][] {
+function listsOf(ctx: DocContext, marks: Uint16Array): Item[][] {
   const lists: Item[][] = [];
   const { words } = ctx;
   let clauseStart = 0;
   let separated = false;
   for (let k = 0; k <= words.length; k++) {
+    // (the landmark LIST_MARK is LIST_MARK_STARTS: most tokens are neither)
+    if (k < words.length && (marks[k]! & LIST_MARK) === 0) continue;
     if (k === words.length || isClauseEnd(words[k]!)) {
       if (separated) {
         const items = itemsOf(ctx, clauseStart, k);
@@ -193,6 +196,7 @@ export function extractFromLists(
   known: readonly { start: number; end: number }[],
   tables: CompanyTables,
   blocked: (item: Item) => boolean,
+  marks: Uint16Array,
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const starts = new Set(known.map((k) => k.start));
@@ -200,7 +204,7 @@ export function extractFromLists(
   const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
   const spans = new Set(known.map(spanKey));
   const sortedStarts = [...starts].sort((x, y) => x - y);
-  for (const list of listsOf(ctx)) {
+  for (const list of listsOf(ctx, marks)) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
     const closing = closedByCompanies(ctx, last, tables);

@@ -8,6 +8,7 @@ import { isHanCode, isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashStep } from '../../text/stringFilter.js';
 import { KeyEntries, type KeyEntry } from './keyEntries.js';
+import { PHRASE } from './landmarks.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
@@ -71,13 +72,13 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
+export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { folded, entries, firstChars } = index;
+  const { folded, entries } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    // most tokens open no phrase, and their first character tells
-    if (!firstChars.has(words[k]!.charCodeAt(0))) {
+    // most tokens open no phrase, and their first character tells (the landmark PHRASE is index.firstChars)
+    if ((marks[k]! & PHRASE) === 0) {
       k++;
       continue;
     }

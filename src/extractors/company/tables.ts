@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
 import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
-import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
+import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable } from './landmarks.js';
+import { PATTERN_CUE_FIRST } from './cues.js';
+import { LIST_MARK_STARTS } from './lists.js';
+import { OFFICE_WORD_STARTS } from './branches.js';
+
+const ASCII_LETTERS = new CodeSet([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
 
 export interface LexiconEntry {
   canonical: string;
@@ -45,6 +51,8 @@ export interface CompanyTables {
   placeStarts: CodeSet;
   /** first characters of the list cues */
   listCueStarts: CodeSet;
+  /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
+  tokenClasses: Uint8Array;
   cues: {
     after: WordTable<true>;
     gap: ReadonlySet<string>;
@@ -85,10 +93,13 @@ export function compileCompanyTables(
       map.set(key, { canonical: entry.name, ambiguous: entry.ambiguous ?? false });
     }
   }
+  const lexiconIndex = phraseIndex(options.useLexicon ? map : new Map<string, LexiconEntry>());
+  const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
+  const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
   return {
-    lexicon: phraseIndex(options.useLexicon ? map : new Map()),
+    lexicon: lexiconIndex,
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
-    suffixStarts: codeSetOf(patterns.suffixes.map((s) => s.suffix)),
+    suffixStarts,
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new Set(patterns.genericPrefixes),
@@ -116,7 +127,16 @@ export function compileCompanyTables(
       bankAfter: table(patterns.cues.bankAfter),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
       object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
-      starts: codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]),
+      starts: cueStarts,
     },
+    tokenClasses: tokenClassTable([
+      { bit: PHRASE, set: lexiconIndex.firstChars },
+      { bit: SUFFIX, set: suffixStarts },
+      { bit: CUE, set: cueStarts },
+      { bit: CUE, set: PATTERN_CUE_FIRST },
+      { bit: LIST_MARK, set: LIST_MARK_STARTS },
+      { bit: OFFICE, set: OFFICE_WORD_STARTS },
+      { bit: LATIN, set: ASCII_LETTERS },
+    ]),
   };
 }
