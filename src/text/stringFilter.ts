@@ -42,7 +42,7 @@ export const HASH_START = 0x811c9dc5;
 export const hashStep = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
 
 /** FNV-1a over the UTF-16 code units (no string is made, the key is short) */
-function hashOf(s: string): number {
+export function hashOf(s: string): number {
   let h = HASH_START;
   for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
   return h >>> 0;
@@ -65,5 +65,25 @@ export class FilteredMap<V> {
   }
   get(s: string): V | undefined {
     return this.filter.mayHave(s) ? this.map.get(s) : undefined;
+  }
+}
+
+/** A Set read through a StringFilter: has() answers as the Set's, and reads it only when the filter allows. */
+export class FilteredSet {
+  private readonly filter = new StringFilter();
+  private readonly set: ReadonlySet<string>;
+
+  constructor(items: Iterable<string>) {
+    this.set = new Set(items);
+    for (const item of this.set) this.filter.add(item);
+  }
+  has(s: string): boolean {
+    return this.filter.mayHave(s) && this.set.has(s);
+  }
+  get size(): number {
+    return this.set.size;
+  }
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.set[Symbol.iterator]();
   }
 }

@@ -32,7 +32,8 @@ interface Item {
 }
 
 /** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
-const isClauseEnd = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && word.length === 1 && CLAUSE_END.has(word);
+const CLAUSE_END_CODES = codeSetOf(CLAUSE_END);
+const isClauseEnd = (word: string) => word.length === 1 && CLAUSE_END_CODES.has(word.charCodeAt(0));
 const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && SEPARATORS.has(word);
 
 /**

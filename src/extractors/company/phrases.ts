@@ -6,8 +6,8 @@
 import type { DocContext } from '../../context.js';
 import { isHanCode, isLatin } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
-import { FilteredMap, HASH_START, hashStep } from '../../text/stringFilter.js';
-import { KeyEntries, type KeyEntry } from './keyEntries.js';
+import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
+import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
 import { PHRASE } from './landmarks.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
@@ -85,15 +85,13 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
     const first = tokens[k]!;
     let best: PhraseHit<V> | undefined;
     // While the key is Han characters and digits (most keys: no case to fold), it is known
-    // by its hash, its length and its first two code units, grown word by word: the filters
-    // turn nearly every key away before a string is made for it. A key of that kind that the
-    // filters take for a prefix but is none cannot grow into a key or a prefix either: the
-    // scan goes on a little further than it had to and stops with the same best.
+    // by its hash and length, grown word by word: the filter turns nearly every key away
+    // before a string is made for it. A key of that kind that the filter takes for a prefix
+    // but is none cannot grow into a key or a prefix either: the scan goes on a little
+    // further than it had to and stops with the same best.
     let caseless = true;
     let hash = HASH_START;
     let length = 0;
-    let pairFirst = 0;
-    let pairSecond = 0;
     // a space between CJK words is no part of the key (智谱 AI): the key's string is then joined from its words
     let spaced = false;
     // once a word with a case (or a symbol) joins it, the key is a string, looked up as written and lower-cased
@@ -109,14 +107,10 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
       }
       if (caseless && isCaseless(word)) {
         for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-        if (length === 0) {
-          pairFirst = word.charCodeAt(0);
-          pairSecond = word.charCodeAt(1);
-        } else if (length === 1) pairSecond = word.charCodeAt(0);
         length += word.length;
         if (length > MAX_LENGTH) break;
-        if (length >= 2 && !entries.pairMayOpen(pairFirst, pairSecond)) break;
-        if (entries.mayBeKeyHash(hash)) {
+        const roles = entries.mayBe(hash);
+        if (roles & KEY) {
           const text = caselessKey(ctx, k, m + 1, spaced);
           const value = entries.exactValue(text);
           if (value !== undefined) {
@@ -124,7 +118,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
             continue;
           }
         }
-        if (!entries.mayBePrefixHash(hash)) break;
+        if ((roles & PREFIX) === 0) break;
         continue;
       }
       if (caseless) {
@@ -137,10 +131,12 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
       const lower = latin ? key.toLowerCase() : key;
-      const entry = entries.get(key);
-      const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
+      // the Map is read only for a likely key; "a prefix?" is the filter's answer: one it
+      // takes for a prefix but is none only lets the scan go on to keys that are no entries
+      const roles = entries.mayBe(hashOf(key));
+      const value = (roles & KEY ? entries.exactValue(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-      else if (!(lower === key ? entry : entries.get(lower))?.prefix) break;
+      else if (((lower === key ? roles : entries.mayBe(hashOf(lower))) & PREFIX) === 0) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);

@@ -4,6 +4,7 @@ import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, product
 import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 import { CodeSet, codeSetOf } from '../../text/codeSet.js';
+import { FilteredSet } from '../../text/stringFilter.js';
 import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable } from './landmarks.js';
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
@@ -26,7 +27,7 @@ export interface CompanyTables {
   hanSuffixes: readonly string[];
   /** last characters of the Han suffixes: most words are ruled out on one bit test */
   hanSuffixEnds: CodeSet;
-  genericPrefixes: ReadonlySet<string>;
+  genericPrefixes: FilteredSet;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
   /** nouns for companies that make the list after them a list of companies (客户包括) */
@@ -35,15 +36,18 @@ export interface CompanyTables {
   mediaWords: readonly string[];
   /** words naming a branch or office of a company (分行, 分公司) */
   branchWords: ReadonlySet<string>;
+  /** first characters of the branch words and of 公司 */
+  branchStarts: CodeSet;
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   businessContext: readonly string[];
   /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
   notFollowedBy: WordTable<true>;
-  products: ReadonlySet<string>;
+  /** (behind a filter, as the other lists looked up for every candidate: most strings asked about are none) */
+  products: FilteredSet;
   /** endings of non-company names (大学, 研究所, 政府): looked up by their last character */
   notCompanySuffixes: WordTable<true>;
-  notCompanyNames: ReadonlySet<string>;
+  notCompanyNames: FilteredSet;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
   places: ReadonlySet<string>;
@@ -102,19 +106,20 @@ export function compileCompanyTables(
     suffixStarts,
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
-    genericPrefixes: new Set(patterns.genericPrefixes),
+    genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
+    branchStarts: codeSetOf([...patterns.branchWords, '公司']),
     businessLines: patterns.businessLines,
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
     notFollowedBy: table(patterns.notFollowedBy),
-    products: productKeys,
+    products: new FilteredSet(productKeys),
     notCompanySuffixes: table(notCompanies.suffixes),
     // a generic name (商业银行) is rejected like a non-company organisation
-    notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
+    notCompanyNames: new FilteredSet([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
