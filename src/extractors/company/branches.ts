@@ -43,6 +43,8 @@ function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null 
  */
 function businessLineEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
   const { view } = ctx;
+  // (most names are followed by no such word: one bit test instead of a test per word)
+  if (!t.businessLineStarts.has(view.charCodeAt(c.end))) return null;
   for (const word of t.businessLines.industries) {
     if (view.startsWith(word, c.end) && ctx.boundary[c.end + word.length] === 1) return c.end + word.length;
   }

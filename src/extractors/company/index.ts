@@ -20,9 +20,8 @@ import { extendToBranches, unknownBranches } from './branches.js';
 import { extractBankShortNames } from './banks.js';
 import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
-import { codeSetOf } from '../../text/codeSet.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { markTokens } from './landmarks.js';
 
 export interface CompanyRules {
@@ -91,10 +90,43 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
     }
   }
   for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name); // never spread 公司 or 合作
-  const out: CompanyCandidate[] = [];
-  for (const { start, end, value: rule } of occurrences(ctx.view, names)) {
-    if (ctx.boundary[start] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start, end, rule });
+  return wholeWordOccurrences(ctx, names);
+}
+
+// The first characters of the names of the current call, as a bitset: one serves every call
+// and is emptied again at its end (8 KB per call would cost more than the scan); a bit left
+// set by an exception would only cost a lookup, never a wrong result.
+const NAME_FIRSTS = new CodeSet();
+
+/**
+ * Every occurrence of the names as whole words (a token boundary at both ends), in text
+ * order and longer names first at one start (a length is tried only where a token ends).
+ */
+function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string>): CompanyCandidate[] {
+  const { view, boundary } = ctx;
+  // first code unit -> the lengths of the names starting with it, longest first
+  const lengths = new Map<number, number[]>();
+  for (const name of names.keys()) {
+    const first = name.charCodeAt(0);
+    const list = lengths.get(first) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengths.set(first, list);
   }
+  const out: CompanyCandidate[] = [];
+  if (lengths.size === 0) return out;
+  for (const [first, list] of lengths) {
+    list.sort((a, b) => b - a);
+    NAME_FIRSTS.add(first);
+  }
+  for (let i = 0; i < view.length; i++) {
+    if (!NAME_FIRSTS.has(view.charCodeAt(i)) || boundary[i] !== 1) continue;
+    for (const length of lengths.get(view.charCodeAt(i))!) {
+      if (boundary[i + length] !== 1) continue; // (undefined past the end)
+      const rule = names.get(view.slice(i, i + length));
+      if (rule !== undefined) out.push({ type: 'company', start: i, end: i + length, rule });
+    }
+  }
+  for (const first of lengths.keys()) NAME_FIRSTS.delete(first);
   return out;
 }
 
@@ -125,7 +157,7 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const marks = markTokens(ctx, t.tokenClasses, t.hanSuffixEnds);
+  const marks = markTokens(ctx, t);
   const found = [...fromLexicon(ctx, t, marks), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);

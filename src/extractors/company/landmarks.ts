@@ -6,6 +6,8 @@
  */
 import type { DocContext } from '../../context.js';
 import type { CodeSet } from '../../text/codeSet.js';
+import { isHanCode } from '../../text/matchView.js';
+import type { CompanyTables } from './tables.js';
 
 // classes of a token's first character (the table built at rule-load time)
 /** a lexicon phrase may open here */
@@ -40,32 +42,33 @@ export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]):
 }
 
 const HANG = '行'.charCodeAt(0);
+/** a Han character or an ASCII digit (false for NaN past the end) */
+const isCaselessCode = (c: number) => isHanCode(c) || (c >= 0x30 && c <= 0x39);
 
-/**
- * The classes of every token, in one pass over the boundaries and the text: the word
- * strings and token objects (one object each, spread over the heap) are not read, only two
- * arrays that stay compact in the cache.
- */
-export function markTokens(ctx: DocContext, table: Uint8Array, hanSuffixEnds: CodeSet): Uint16Array {
-  const { boundary, view } = ctx;
-  const marks = new Uint16Array(ctx.tokens.length);
-  // the next 月 after a token's start, found by indexOf as the scan passes it
+/** The classes of every token, in one pass over the words. */
+export function markTokens(ctx: DocContext, t: CompanyTables): Uint16Array {
+  const { words, view } = ctx;
+  const { tokenClasses: table, hanSuffixEnds } = t;
+  const { openingPairs, singles } = t.lexicon;
+  const marks = new Uint16Array(words.length);
+  // the tokens cover the text in order: a token starts where the words before it end (no
+  // token object is read), and the next 月 is found by indexOf as the scan passes it
   let month = view.indexOf('月');
-  // the tokens cover the text in order: a token starts at each boundary before the end
-  for (let k = -1, start = 0, i = 0; i <= view.length; i++) {
-    if (boundary[i] !== 1) continue;
-    if (k >= 0) {
-      // token k is view[start, i)
-      const length = i - start;
-      let m = table[view.charCodeAt(start)]!;
-      if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(i - 1))) m |= COMPOUND;
-      else if (length === 2 && view.charCodeAt(i - 1) === HANG) m |= BANK;
-      while (month >= 0 && month <= start) month = view.indexOf('月', month + 1);
-      if (month >= 0 && month <= start + 5) m |= NEAR_MONTH;
-      marks[k] = m;
+  for (let k = 0, at = 0; k < words.length; at += words[k]!.length, k++) {
+    const word = words[k]!;
+    const first = word.charCodeAt(0);
+    let m = table[first]!;
+    // two Han characters or digits open the key of any phrase found from here (no case,
+    // no space skipped): a pair that opens no phrase rules the token out (most do)
+    if (m & PHRASE && isCaselessCode(first)) {
+      const second = view.charCodeAt(at + 1);
+      if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles.has(first)) m &= ~PHRASE;
     }
-    k++;
-    start = i;
+    if (word.length >= 4 && hanSuffixEnds.has(word.charCodeAt(word.length - 1))) m |= COMPOUND;
+    else if (word.length === 2 && word.charCodeAt(1) === HANG) m |= BANK;
+    while (month >= 0 && month <= at) month = view.indexOf('月', month + 1);
+    if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
+    marks[k] = m;
   }
   return marks;
 }

@@ -5,7 +5,7 @@
  */
 import type { DocContext } from '../../context.js';
 import { isHanCode, isLatin } from '../../text/matchView.js';
-import { CodeSet } from '../../text/codeSet.js';
+import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
 import { PHRASE } from './landmarks.js';
@@ -33,6 +33,13 @@ export interface PhraseIndex<V> {
   entries: KeyEntries<V>;
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
+  /**
+   * the first two code units of every phrase as typed, and the phrases of one code unit:
+   * a token opening with two Han characters or digits (no case to fold, no space to skip)
+   * opens a phrase only if the pair is one of these (landmarks.ts)
+   */
+  openingPairs: CodePairFilter;
+  singles: CodeSet;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -46,9 +53,13 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     return e;
   };
   const firstChars = new CodeSet();
+  const openingPairs = new CodePairFilter();
+  const singles = new CodeSet();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
+    if (key.length >= 2) openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
+    else singles.add(key.charCodeAt(0));
     firstChars.add(key.charCodeAt(0));
     firstChars.add(lower.charCodeAt(0));
     // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
@@ -58,7 +69,7 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     entry(key).value = value;
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars };
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles };
 }
 
 export interface PhraseHit<V> {

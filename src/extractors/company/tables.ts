@@ -40,6 +40,8 @@ export interface CompanyTables {
   branchStarts: CodeSet;
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
+  /** first characters of the business-line words */
+  businessLineStarts: CodeSet;
   businessContext: readonly string[];
   /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
   notFollowedBy: WordTable<true>;
@@ -111,6 +113,7 @@ export function compileCompanyTables(
     branchWords: new Set(patterns.branchWords),
     branchStarts: codeSetOf([...patterns.branchWords, '公司']),
     businessLines: patterns.businessLines,
+    businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
