@@ -5,7 +5,7 @@
  * bitsets at once, and each rule pass then reads one byte per token.
  */
 import type { DocContext } from '../../context.js';
-import type { CodeSet } from '../../text/codeSet.js';
+import { CodeSet } from '../../text/codeSet.js';
 import { isHanCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 
@@ -31,14 +31,26 @@ export const BANK = 128;
 export const NEAR_MONTH = 256;
 
 /** The table of first-character classes: for each code unit, the classes whose set holds it. */
-export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): Uint8Array {
+export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): TokenClasses {
   const table = new Uint8Array(0x10000);
+  const any = new CodeSet();
   for (let c = 0; c < table.length; c++) {
     let classes = 0;
     for (const { bit, set } of sets) if (set.has(c)) classes |= bit;
     table[c] = classes;
+    if (classes !== 0) any.add(c);
   }
-  return table;
+  return { table, any };
+}
+
+/**
+ * The classes of a token's first character: `any` (a bitset, 8 KB) says whether it has
+ * one, `table` (a byte per code unit, 64 KB) which. Most characters have none, and the
+ * bitset answers for them from fewer cache lines than the table would.
+ */
+export interface TokenClasses {
+  table: Uint8Array;
+  any: CodeSet;
 }
 
 const HANG = '行'.charCodeAt(0);
@@ -48,7 +60,8 @@ const isCaselessCode = (c: number) => isHanCode(c) || (c >= 0x30 && c <= 0x39);
 /** The classes of every token, in one pass over the words. */
 export function markTokens(ctx: DocContext, t: CompanyTables): Uint16Array {
   const { words, view } = ctx;
-  const { tokenClasses: table, hanSuffixEnds } = t;
+  const { hanSuffixEnds } = t;
+  const { table, any } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
   const marks = new Uint16Array(words.length);
   // the tokens cover the text in order: a token starts where the words before it end (no
@@ -57,7 +70,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): Uint16Array {
   for (let k = 0, at = 0; k < words.length; at += words[k]!.length, k++) {
     const word = words[k]!;
     const first = word.charCodeAt(0);
-    let m = table[first]!;
+    let m = any.has(first) ? table[first]! : 0;
     // two Han characters or digits open the key of any phrase found from here (no case,
     // no space skipped): a pair that opens no phrase rules the token out (most do)
     if (m & PHRASE && isCaselessCode(first)) {

@@ -5,7 +5,7 @@ import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { FilteredSet } from '../../text/stringFilter.js';
-import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable } from './landmarks.js';
+import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
 import { OFFICE_WORD_STARTS } from './branches.js';
@@ -58,7 +58,7 @@ export interface CompanyTables {
   /** first characters of the list cues */
   listCueStarts: CodeSet;
   /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
-  tokenClasses: Uint8Array;
+  tokenClasses: TokenClasses;
   cues: {
     after: WordTable<true>;
     gap: ReadonlySet<string>;
