@@ -21,7 +21,7 @@ import { extractBankShortNames } from './banks.js';
 import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import type { CompanyTables } from './tables.js';
-import { CodeSet, codeSetOf } from '../../text/codeSet.js';
+import { codeSetOf } from '../../text/codeSet.js';
 import { markTokens } from './landmarks.js';
 
 export interface CompanyRules {
@@ -31,7 +31,7 @@ export interface CompanyRules {
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
 function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
-  if (t.products.has(key) || t.notCompanyNames.has(key)) return true;
+  if (t.productsAndNotCompanies.has(key)) return true;
   if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
   while (ctx.view[next] === ' ') next++;
@@ -93,14 +93,10 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
   return wholeWordOccurrences(ctx, names);
 }
 
-// The first characters of the names of the current call, as a bitset: one serves every call
-// and is emptied again at its end (8 KB per call would cost more than the scan); a bit left
-// set by an exception would only cost a lookup, never a wrong result.
-const NAME_FIRSTS = new CodeSet();
-
 /**
  * Every occurrence of the names as whole words (a token boundary at both ends), in text
- * order and longer names first at one start (a length is tried only where a token ends).
+ * order and longer names first at one start. The few first characters of the names are
+ * found by indexOf (a fast search in the engine), not by a test at every position.
  */
 function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string>): CompanyCandidate[] {
   const { view, boundary } = ctx;
@@ -112,21 +108,21 @@ function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string
     if (!list.includes(name.length)) list.push(name.length);
     lengths.set(first, list);
   }
-  const out: CompanyCandidate[] = [];
-  if (lengths.size === 0) return out;
+  const starts: number[] = [];
   for (const [first, list] of lengths) {
     list.sort((a, b) => b - a);
-    NAME_FIRSTS.add(first);
+    const ch = String.fromCharCode(first);
+    for (let i = view.indexOf(ch); i >= 0; i = view.indexOf(ch, i + 1)) if (boundary[i] === 1) starts.push(i);
   }
-  for (let i = 0; i < view.length; i++) {
-    if (!NAME_FIRSTS.has(view.charCodeAt(i)) || boundary[i] !== 1) continue;
+  starts.sort((a, b) => a - b);
+  const out: CompanyCandidate[] = [];
+  for (const i of starts) {
     for (const length of lengths.get(view.charCodeAt(i))!) {
       if (boundary[i + length] !== 1) continue; // (undefined past the end)
       const rule = names.get(view.slice(i, i + length));
       if (rule !== undefined) out.push({ type: 'company', start: i, end: i + length, rule });
     }
   }
-  for (const first of lengths.keys()) NAME_FIRSTS.delete(first);
   return out;
 }
 

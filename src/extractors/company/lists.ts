@@ -200,12 +200,15 @@ export function extractFromLists(
   marks: Uint16Array,
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
+  const lists = listsOf(ctx, marks);
+  // (many articles hold no list: no sets of the known spans)
+  if (lists.length === 0) return found;
   const starts = new Set(known.map((k) => k.start));
   // a span as one number (no string per span): start and end are at most the text's length
   const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
   const spans = new Set(known.map(spanKey));
   const sortedStarts = [...starts].sort((x, y) => x - y);
-  for (const list of listsOf(ctx, marks)) {
+  for (const list of lists) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
     const closing = closedByCompanies(ctx, last, tables);

@@ -50,6 +50,8 @@ export interface CompanyTables {
   /** endings of non-company names (大学, 研究所, 政府): looked up by their last character */
   notCompanySuffixes: WordTable<true>;
   notCompanyNames: FilteredSet;
+  /** both, for the test every candidate takes (one filter probe instead of two) */
+  productsAndNotCompanies: FilteredSet;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
   places: ReadonlySet<string>;
@@ -99,6 +101,7 @@ export function compileCompanyTables(
       map.set(key, { canonical: entry.name, ambiguous: entry.ambiguous ?? false });
     }
   }
+  const notCompanyNameKeys = [...notCompanies.names, ...patterns.genericNames].map(phraseKey);
   const lexiconIndex = phraseIndex(options.useLexicon ? map : new Map<string, LexiconEntry>());
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
@@ -122,7 +125,8 @@ export function compileCompanyTables(
     products: new FilteredSet(productKeys),
     notCompanySuffixes: table(notCompanies.suffixes),
     // a generic name (商业银行) is rejected like a non-company organisation
-    notCompanyNames: new FilteredSet([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
+    notCompanyNames: new FilteredSet(notCompanyNameKeys),
+    productsAndNotCompanies: new FilteredSet([...productKeys, ...notCompanyNameKeys]),
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
