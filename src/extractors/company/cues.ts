@@ -201,7 +201,7 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
   return { start, end: at };
 }
 
-export function extractByCues(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
+export function extractByCues(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
@@ -210,7 +210,7 @@ export function extractByCues(ctx: DocContext, t: CompanyTables, marks: Uint16Ar
     // 月 within five characters (NEAR_MONTH), as mayOpenDateline reads it
     const mark = marks[k]!;
     if ((mark & (CUE | NEAR_MONTH)) === 0) continue;
-    const at = tokens[k]!.start;
+    const at = starts[k]!; // (tokens[k].start)
     if ((mark & CUE) === 0 && !monthDigitsAt(view, at)) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);

@@ -44,9 +44,9 @@ function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTabl
   return t.businessContext.some((w) => window.includes(w));
 }
 
-function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
+function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  for (const hit of findPhrases(ctx, t.lexicon, marks)) {
+  for (const hit of findPhrases(ctx, t.lexicon, marks, starts)) {
     const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
     if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
   }
@@ -153,11 +153,11 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const marks = markTokens(ctx, t);
-  const found = [...fromLexicon(ctx, t, marks), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
+  const { marks, starts } = markTokens(ctx, t);
+  const found = [...fromLexicon(ctx, t, marks, starts), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks, starts), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks).filter(keep);
+  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks, starts).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
   return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t, marks)];

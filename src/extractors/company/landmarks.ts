@@ -57,18 +57,30 @@ const HANG = '行'.charCodeAt(0);
 /** a Han character or an ASCII digit (false for NaN past the end) */
 const isCaselessCode = (c: number) => isHanCode(c) || (c >= 0x30 && c <= 0x39);
 
-/** The classes of every token, in one pass over the words. */
-export function markTokens(ctx: DocContext, t: CompanyTables): Uint16Array {
+/**
+ * What the company passes read per token: its classes, and where it starts (starts[k] for
+ * token k, starts[n] = the text's length): a typed array stays compact in the cache, where
+ * reading tokens[k].start loads one object per token.
+ */
+export interface Landmarks {
+  marks: Uint16Array;
+  starts: Int32Array;
+}
+
+/** The classes and starts of every token, in one pass over the words. */
+export function markTokens(ctx: DocContext, t: CompanyTables): Landmarks {
   const { words, view } = ctx;
   const { hanSuffixEnds } = t;
   const { table, any } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
   const marks = new Uint16Array(words.length);
+  const starts = new Int32Array(words.length + 1);
   // the tokens cover the text in order: a token starts where the words before it end (no
   // token object is read), and the next 月 is found by indexOf as the scan passes it
   let month = view.indexOf('月');
   for (let k = 0, at = 0; k < words.length; at += words[k]!.length, k++) {
     const word = words[k]!;
+    starts[k] = at;
     const first = word.charCodeAt(0);
     let m = any.has(first) ? table[first]! : 0;
     // two Han characters or digits open the key of any phrase found from here (no case,
@@ -83,5 +95,6 @@ export function markTokens(ctx: DocContext, t: CompanyTables): Uint16Array {
     if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
     marks[k] = m;
   }
-  return marks;
+  starts[words.length] = view.length;
+  return { marks, starts };
 }

@@ -40,7 +40,7 @@ const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) &
  * Split the text into lists of items: runs of tokens between separators, within a clause.
  * A clause without a separator holds one item at most, so only clauses with one are split.
  */
-function listsOf(ctx: DocContext, marks: Uint16Array): Item[][] {
+function listsOf(ctx: DocContext, marks: Uint16Array, starts: Int32Array): Item[][] {
   const lists: Item[][] = [];
   const { words } = ctx;
   let clauseStart = 0;
@@ -50,7 +50,7 @@ function listsOf(ctx: DocContext, marks: Uint16Array): Item[][] {
     if (k < words.length && (marks[k]! & LIST_MARK) === 0) continue;
     if (k === words.length || isClauseEnd(words[k]!)) {
       if (separated) {
-        const items = itemsOf(ctx, clauseStart, k);
+        const items = itemsOf(ctx, starts, clauseStart, k);
         if (items.length > 1) lists.push(items);
       }
       clauseStart = k + 1;
@@ -61,8 +61,8 @@ function listsOf(ctx: DocContext, marks: Uint16Array): Item[][] {
 }
 
 /** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
-function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
-  const { tokens, words } = ctx;
+function itemsOf(ctx: DocContext, starts: Int32Array, from: number, to: number): Item[] {
+  const { words } = ctx;
   const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
@@ -73,8 +73,9 @@ function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
       itemStart = -1;
     } else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
-      if (itemStart < 0) itemStart = tokens[k]!.start;
-      itemEnd = tokens[k]!.end;
+      // (starts[k] and starts[k + 1] are the token's start and end: no token object is read)
+      if (itemStart < 0) itemStart = starts[k]!;
+      itemEnd = starts[k + 1]!;
     }
   }
   if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
@@ -198,9 +199,10 @@ export function extractFromLists(
   tables: CompanyTables,
   blocked: (item: Item) => boolean,
   marks: Uint16Array,
+  tokenStarts: Int32Array,
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  const lists = listsOf(ctx, marks);
+  const lists = listsOf(ctx, marks, tokenStarts);
   // (many articles hold no list: no sets of the known spans)
   if (lists.length === 0) return found;
   const starts = new Set(known.map((k) => k.start));

@@ -83,7 +83,7 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array): PhraseHit<V>[] {
+export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array, starts: Int32Array): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
   const { folded, entries } = index;
   const hits: PhraseHit<V>[] = [];
@@ -93,7 +93,8 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
       k++;
       continue;
     }
-    const first = tokens[k]!;
+    // (starts[k] is tokens[k].start, starts[m + 1] tokens[m].end: no token object is read)
+    const start = starts[k]!;
     let best: PhraseHit<V> | undefined;
     // While the key is Han characters and digits (most keys: no case to fold), it is known
     // by its hash and length, grown word by word: the filter turns nearly every key away
@@ -122,10 +123,10 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
         if (length > MAX_LENGTH) break;
         const roles = entries.mayBe(hash);
         if (roles & KEY) {
-          const text = caselessKey(ctx, k, m + 1, spaced);
+          const text = caselessKey(ctx, starts, k, m + 1, spaced);
           const value = entries.exactValue(text);
           if (value !== undefined) {
-            best = { start: first.start, end: tokens[m]!.end, key: text, value };
+            best = { start, end: starts[m + 1]!, key: text, value };
             continue;
           }
         }
@@ -133,7 +134,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
         continue;
       }
       if (caseless) {
-        key = caselessKey(ctx, k, m, spaced);
+        key = caselessKey(ctx, starts, k, m, spaced);
         caseless = false;
       }
       // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
@@ -146,21 +147,21 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
       // takes for a prefix but is none only lets the scan go on to keys that are no entries
       const roles = entries.mayBe(hashOf(key));
       const value = (roles & KEY ? entries.exactValue(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
-      if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
+      if (value !== undefined) best = { start, end: starts[m + 1]!, key, value };
       else if (((lower === key ? roles : entries.mayBe(hashOf(lower))) & PREFIX) === 0) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
-      while (k < tokens.length && tokens[k]!.start < best.end) k++;
+      while (k < tokens.length && starts[k]! < best.end) k++;
     } else k++;
   }
   return hits;
 }
 
 /** The key of the caseless words [from, to): their text, without the spaces skipped between them. */
-function caselessKey(ctx: DocContext, from: number, to: number, spaced: boolean): string {
+function caselessKey(ctx: DocContext, starts: Int32Array, from: number, to: number, spaced: boolean): string {
   if (from === to) return '';
-  if (!spaced) return ctx.view.slice(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+  if (!spaced) return ctx.view.slice(starts[from]!, starts[to]!);
   let key = '';
   for (let m = from; m < to; m++) if (ctx.words[m] !== ' ') key += ctx.words[m]!;
   return key;
