@@ -34,7 +34,10 @@ interface Item {
 /** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
 const CLAUSE_END_CODES = codeSetOf(CLAUSE_END);
 const isClauseEnd = (word: string) => word.length === 1 && CLAUSE_END_CODES.has(word.charCodeAt(0));
-const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && SEPARATORS.has(word);
+// the one-character separators as code units; 以及 is the only longer one (no string hashed per token)
+const SEPARATOR_CODES = codeSetOf([...SEPARATORS].filter((w) => w.length === 1));
+const LONG_SEPARATORS = [...SEPARATORS].filter((w) => w.length > 1);
+const isSeparator = (word: string) => (word.length === 1 ? SEPARATOR_CODES.has(word.charCodeAt(0)) : LIST_MARK_STARTS.has(word.charCodeAt(0)) && LONG_SEPARATORS.includes(word));
 
 /**
  * Split the text into lists of items: runs of tokens between separators, within a clause.

@@ -106,7 +106,8 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables, marks: U
     const mark = marks[k]!;
     if ((mark & (SUFFIX | COMPOUND)) === 0) continue;
     const word = ctx.words[k]!;
-    const suffix = mark & SUFFIX ? tables.suffixes.get(word) : undefined;
+    // (a suffix also ends in a suffix's last character: the Map is read for few tokens)
+    const suffix = mark & SUFFIX && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
       const compound = mark & COMPOUND ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);

@@ -25,7 +25,7 @@ export interface CompanyTables {
   suffixStarts: CodeSet;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
   hanSuffixes: readonly string[];
-  /** last characters of the Han suffixes: most words are ruled out on one bit test */
+  /** last characters of the suffixes (all of them, so the Han ones too): most words are ruled out on one bit test */
   hanSuffixEnds: CodeSet;
   genericPrefixes: FilteredSet;
   legalNameStops: ReadonlySet<string>;
