@@ -87,7 +87,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): Landmarks {
     // no space skipped): a pair that opens no phrase rules the token out (most do)
     if (m & PHRASE && isCaselessCode(first)) {
       const second = view.charCodeAt(at + 1);
-      if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles.has(first)) m &= ~PHRASE;
+      if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
     }
     if (word.length >= 4 && hanSuffixEnds.has(word.charCodeAt(word.length - 1))) m |= COMPOUND;
     else if (word.length === 2 && word.charCodeAt(1) === HANG) m |= BANK;

@@ -39,7 +39,8 @@ export interface PhraseIndex<V> {
    * opens a phrase only if the pair is one of these (landmarks.ts)
    */
   openingPairs: CodePairFilter;
-  singles: CodeSet;
+  /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
+  singles: CodeSet | null;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -69,7 +70,8 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     entry(key).value = value;
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles };
+  const hasSingles = [...phrases.keys()].some((key) => key.length === 1);
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null };
 }
 
 export interface PhraseHit<V> {
