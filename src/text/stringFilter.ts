@@ -12,15 +12,19 @@ export class StringFilter {
   private readonly bits = new Uint32Array(BITS >>> 5);
 
   add(s: string): void {
-    const h = hashOf(s);
-    const block = blockStart(h);
-    this.set(block + firstBit(h));
-    this.set(block + secondBit(h));
+    const r = remix(hashOf(s));
+    const block = blockStart(r);
+    this.set(block + firstBit(r));
+    this.set(block + secondBit(r));
   }
   mayHave(s: string): boolean {
-    const h = hashOf(s);
-    const block = blockStart(h);
-    return this.isSet(block + firstBit(h)) && this.isSet(block + secondBit(h));
+    return this.mayHaveHash(hashOf(s));
+  }
+  /** mayHave() of the string whose hash (hashStep over its code units from HASH_START) is `h` */
+  mayHaveHash(h: number): boolean {
+    const r = remix(h);
+    const block = blockStart(r);
+    return this.isSet(block + firstBit(r)) && this.isSet(block + secondBit(r));
   }
   private set(bit: number): void {
     this.bits[bit >>> 5]! |= 1 << (bit & 31);
@@ -30,19 +34,27 @@ export class StringFilter {
   }
 }
 
+/**
+ * FNV-1a, one code unit at a time: a caller that grows a key word by word (a phrase scan)
+ * hashes each unit once and asks mayHaveHash(), with no string made for the key.
+ */
+export const HASH_START = 0x811c9dc5;
+export const hashStep = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
+
 /** FNV-1a over the UTF-16 code units (no string is made, the key is short) */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+export function hashOf(s: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
   return h >>> 0;
 }
 
 // one remix of the hash gives the block (8 bits) and the two bits within it (9 bits each):
 // FNV-1a's own low bits spread short Han strings poorly over the blocks
 const remix = (h: number) => Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 0;
-const blockStart = (h: number) => (remix(h) >>> 24) * BLOCK_BITS;
-const firstBit = (h: number) => (remix(h) >>> 15) & (BLOCK_BITS - 1);
-const secondBit = (h: number) => (remix(h) >>> 6) & (BLOCK_BITS - 1);
+// (these take the remixed hash: it is computed once per lookup)
+const blockStart = (r: number) => (r >>> 24) * BLOCK_BITS;
+const firstBit = (r: number) => (r >>> 15) & (BLOCK_BITS - 1);
+const secondBit = (r: number) => (r >>> 6) & (BLOCK_BITS - 1);
 
 /** A Map read through a StringFilter: get() answers as the Map's, and reads it only when the filter allows. */
 export class FilteredMap<V> {
@@ -53,5 +65,25 @@ export class FilteredMap<V> {
   }
   get(s: string): V | undefined {
     return this.filter.mayHave(s) ? this.map.get(s) : undefined;
+  }
+}
+
+/** A Set read through a StringFilter: has() answers as the Set's, and reads it only when the filter allows. */
+export class FilteredSet {
+  private readonly filter = new StringFilter();
+  private readonly set: ReadonlySet<string>;
+
+  constructor(items: Iterable<string>) {
+    this.set = new Set(items);
+    for (const item of this.set) this.filter.add(item);
+  }
+  has(s: string): boolean {
+    return this.filter.mayHave(s) && this.set.has(s);
+  }
+  get size(): number {
+    return this.set.size;
+  }
+  [Symbol.iterator](): IterableIterator<string> {
+    return this.set[Symbol.iterator]();
   }
 }

@@ -10,19 +10,20 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
+import { BANK } from './landmarks.js';
 
 const MAX_PLACES = 2;
-// 行 as a code unit: every two-character token is tested
-const HANG = '行'.charCodeAt(0);
 // 该行, 本行, 各行, 几行, 慢行: pronouns, numerals and adverbs
 const NOT_A_NAME_TAGS = /^(r|rr|rz|m|mq|q|d|f|t)$/;
 
-export function extractBankShortNames(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+export function extractBankShortNames(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { words, tokens, view } = ctx;
   for (let k = 0; k < tokens.length; k++) {
+    // (the landmark BANK: two characters, the second 行)
+    if ((marks[k]! & BANK) === 0) continue;
     const word = words[k]!;
-    if (word.length !== 2 || word.charCodeAt(1) !== HANG || !isHan(word[0])) continue;
+    if (!isHan(word[0])) continue;
     if (isCommonWord(word) || t.branchWords.has(word) || NOT_A_NAME_TAGS.test(tagOf(word))) continue;
     let p = k + 1;
     while (p < tokens.length && p - k - 1 < MAX_PLACES && tagOf(words[p]!) === 'ns') p++;

@@ -13,6 +13,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
+import { OFFICE } from './landmarks.js';
 
 const MAX_PLACES = 2;
 
@@ -21,10 +22,13 @@ function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null 
   let places = 0;
   for (let p = k; p < ctx.tokens.length && p <= k + MAX_PLACES; p++) {
     const word = ctx.words[p]!;
-    // 公司 right after the name is part of it (Ubisoft公司), as after a place (某某北京公司)
-    if (t.branchWords.has(word) || word === '公司') return ctx.tokens[p]!.end;
-    // a branch word jieba splits in two (信用卡/中心)
-    if (p + 1 < ctx.tokens.length && t.branchWords.has(word + ctx.words[p + 1]!)) return ctx.tokens[p + 1]!.end;
+    // (most words open no branch word: one bit test, no lookup and no concatenation)
+    if (t.branchStarts.has(word.charCodeAt(0))) {
+      // 公司 right after the name is part of it (Ubisoft公司), as after a place (某某北京公司)
+      if (t.branchWords.has(word) || word === '公司') return ctx.tokens[p]!.end;
+      // a branch word jieba splits in two (信用卡/中心)
+      if (p + 1 < ctx.tokens.length && t.branchWords.has(word + ctx.words[p + 1]!)) return ctx.tokens[p + 1]!.end;
+    }
     if (places === MAX_PLACES || tagOf(word) !== 'ns') return null;
     places++;
   }
@@ -39,6 +43,8 @@ function branchEnd(ctx: DocContext, k: number, t: CompanyTables): number | null 
  */
 function businessLineEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
   const { view } = ctx;
+  // (most names are followed by no such word: one bit test instead of a test per word)
+  if (!t.businessLineStarts.has(view.charCodeAt(c.end))) return null;
   for (const word of t.businessLines.industries) {
     if (view.startsWith(word, c.end) && ctx.boundary[c.end + word.length] === 1) return c.end + word.length;
   }
@@ -64,9 +70,9 @@ const UNIT_TITLE = /^[\u4e00-\u9fff]{0,6}?(?:总监|总裁|总经理|主编|经�
  * staff title or a branch after that (某公司某某总监, 某公司某某北京公司): the company's unit,
  * brand or project acting as a company, one mention with the company (not the company inside it).
  */
-function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
-  const k = tokenIndexAt(ctx, c.end);
-  if (k + 1 >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) return null;
+function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables, starts: Int32Array): number | null {
+  const k = tokenStartingAt(ctx, starts, c.end);
+  if (k < 0 || k + 1 >= ctx.tokens.length) return null;
   const word = ctx.words[k]!;
   if (word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word) || isCommonWord(word) || !UNIT_TAGS.test(tagOf(word))) return null;
   if (t.products.has(word) || t.places.has(word) || t.genericPrefixes.has(word) || t.notCompanySuffixes.endingAt(word, word.length)) return null;
@@ -76,11 +82,27 @@ function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number
   return branchEnd(ctx, k + 1, t) !== null ? ctx.tokens[k]!.end : null;
 }
 
-export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+/**
+ * The index of the token starting at `offset`, or -1: a binary search over the landmarks'
+ * token starts (a compact array: no token object is read on the way).
+ */
+function tokenStartingAt(ctx: DocContext, starts: Int32Array, offset: number): number {
+  if (offset >= ctx.view.length || ctx.boundary[offset] !== 1) return -1;
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables, starts: Int32Array): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
     if (c.rule === 'company.lexicon') {
-      const unit = unitEnd(ctx, c, t);
+      const unit = unitEnd(ctx, c, t, starts);
       if (unit !== null) {
         out.push({ type: 'company', start: c.start, end: unit, rule: 'company.unit' });
         const k = tokenIndexAt(ctx, unit);
@@ -90,8 +112,8 @@ export function extendToBranches(ctx: DocContext, found: readonly CompanyCandida
       const end = businessLineEnd(ctx, c, t);
       if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.business-line' });
     }
-    const k = tokenIndexAt(ctx, c.end);
-    if (k >= ctx.tokens.length || ctx.tokens[k]!.start !== c.end) continue;
+    const k = tokenStartingAt(ctx, starts, c.end);
+    if (k < 0) continue;
     const end = branchEnd(ctx, k, t);
     if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.branch' });
   }
@@ -104,18 +126,19 @@ const OFFICE_WORDS = new Set(['分行', '支行', '分公司', '办事处', '代
 // start an office word split over two tokens, so other tokens skip the concatenation
 const OFFICE_WORD_PREFIXES = new Set([...OFFICE_WORDS].flatMap((w) => Array.from({ length: w.length + 1 }, (_, i) => w.slice(0, i))));
 // and their first characters: most tokens are ruled out on one bit test (jieba's tokens are never empty)
-const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
+export const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
 
 /**
  * A branch of a company the rules do not otherwise know: a name, at most two places and a
  * branch word (某某香港分公司, 某某信用卡中心): the whole is one mention, read like a name
  * before a stock code (a person-like word counts, a common word opening it does not).
  */
-export function unknownBranches(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+export function unknownBranches(ctx: DocContext, t: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   const { words, tokens } = ctx;
   for (let k = 1; k < tokens.length; k++) {
-    if (!OFFICE_WORD_STARTS.has(words[k]!.charCodeAt(0))) continue;
+    // (the landmark OFFICE is OFFICE_WORD_STARTS)
+    if ((marks[k]! & OFFICE) === 0) continue;
     const two = k + 1 < tokens.length && OFFICE_WORD_PREFIXES.has(words[k]!) && OFFICE_WORDS.has(words[k]! + words[k + 1]!);
     if (!OFFICE_WORDS.has(words[k]!) && !two) continue;
     let p = k;

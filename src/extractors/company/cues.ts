@@ -14,6 +14,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
+import { CUE, NEAR_MONTH } from './landmarks.js';
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
@@ -139,7 +140,7 @@ const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff
 const MEDIA_WORD_OPENERS = '记获注整讯';
 const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
 // every character a pattern cue opens with (a dateline opens with its place: mayOpenDateline)
-const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
+export const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
 const MONTH = '月'.charCodeAt(0);
 /** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
 const isDigitAt = (text: string, i: number) => {
@@ -160,13 +161,6 @@ function mayOpenDateline(view: string, at: number): boolean {
 
 /** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
 const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
-
-/** The offsets of 月 in the view, in order: a dateline needs one close after its start. */
-function monthOffsets(view: string): number[] {
-  const out: number[] = [];
-  for (let i = view.indexOf('月'); i >= 0; i = view.indexOf('月', i + 1)) out.push(i);
-  return out;
-}
 
 /** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
 function mediaCueAt(view: string, at: number): boolean {
@@ -207,19 +201,17 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
   return { start, end: at };
 }
 
-export function extractByCues(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+export function extractByCues(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, tokens } = ctx;
-  const months = monthOffsets(view);
-  let nextMonth = 0; // the first 月 after the current token's start
   for (let k = 0; k < tokens.length; k++) {
-    const at = tokens[k]!.start;
-    while (nextMonth < months.length && months[nextMonth]! <= at) nextMonth++;
-    // most tokens open no cue, and their first character tells; a dateline (3月14日电)
-    // may open only with 月 within five characters (as mayOpenDateline reads it)
-    const first = view.charCodeAt(at);
-    const monthNear = nextMonth < months.length && months[nextMonth]! <= at + 5;
-    if (!t.cues.starts.has(first) && !PATTERN_CUE_FIRST.has(first) && !(monthNear && monthDigitsAt(view, at))) continue;
+    // most tokens open no cue, and their first character tells (the landmark CUE: a word
+    // cue's or a pattern cue's first character); a dateline (3月14日电) may open only with
+    // 月 within five characters (NEAR_MONTH), as mayOpenDateline reads it
+    const mark = marks[k]!;
+    if ((mark & (CUE | NEAR_MONTH)) === 0) continue;
+    const at = starts[k]!; // (tokens[k].start)
+    if ((mark & CUE) === 0 && !monthDigitsAt(view, at)) continue;
     const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
     const market = after ? undefined : t.cues.market.startingAt(view, at);
     if (after && ctx.boundary[at + after.word.length] === 1) {

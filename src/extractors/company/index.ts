@@ -20,9 +20,9 @@ import { extendToBranches, unknownBranches } from './branches.js';
 import { extractBankShortNames } from './banks.js';
 import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { occurrences } from '../../text/spans.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
+import { markTokens } from './landmarks.js';
 
 export interface CompanyRules {
   company: CompanyTables;
@@ -31,7 +31,7 @@ export interface CompanyRules {
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
 function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
-  if (t.products.has(key) || t.notCompanyNames.has(key)) return true;
+  if (t.productsAndNotCompanies.has(key)) return true;
   if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
   while (ctx.view[next] === ' ') next++;
@@ -44,9 +44,9 @@ function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTabl
   return t.businessContext.some((w) => window.includes(w));
 }
 
-function fromLexicon(ctx: DocContext, t: CompanyTables): CompanyCandidate[] {
+function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  for (const hit of findPhrases(ctx, t.lexicon)) {
+  for (const hit of findPhrases(ctx, t.lexicon, marks, starts)) {
     const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
     if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
   }
@@ -90,9 +90,38 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
     }
   }
   for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name); // never spread 公司 or 合作
+  return wholeWordOccurrences(ctx, names);
+}
+
+/**
+ * Every occurrence of the names as whole words (a token boundary at both ends), in text
+ * order and longer names first at one start. The few first characters of the names are
+ * found by indexOf (a fast search in the engine), not by a test at every position.
+ */
+function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string>): CompanyCandidate[] {
+  const { view, boundary } = ctx;
+  // first code unit -> the lengths of the names starting with it, longest first
+  const lengths = new Map<number, number[]>();
+  for (const name of names.keys()) {
+    const first = name.charCodeAt(0);
+    const list = lengths.get(first) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengths.set(first, list);
+  }
+  const starts: number[] = [];
+  for (const [first, list] of lengths) {
+    list.sort((a, b) => b - a);
+    const ch = String.fromCharCode(first);
+    for (let i = view.indexOf(ch); i >= 0; i = view.indexOf(ch, i + 1)) if (boundary[i] === 1) starts.push(i);
+  }
+  starts.sort((a, b) => a - b);
   const out: CompanyCandidate[] = [];
-  for (const { start, end, value: rule } of occurrences(ctx.view, names)) {
-    if (ctx.boundary[start] === 1 && ctx.boundary[end] === 1) out.push({ type: 'company', start, end, rule });
+  for (const i of starts) {
+    for (const length of lengths.get(view.charCodeAt(i))!) {
+      if (boundary[i + length] !== 1) continue; // (undefined past the end)
+      const rule = names.get(view.slice(i, i + length));
+      if (rule !== undefined) out.push({ type: 'company', start: i, end: i + length, rule });
+    }
   }
   return out;
 }
@@ -124,11 +153,12 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
+  const { marks, starts } = markTokens(ctx, t);
+  const found = [...fromLexicon(ctx, t, marks, starts), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks, starts), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
+  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks, starts).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
+  return [...all, ...extendToBranches(ctx, all, t, starts), ...unknownBranches(ctx, t, marks)];
 }

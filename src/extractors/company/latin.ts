@@ -8,17 +8,18 @@
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
+import { LATIN } from './landmarks.js';
 
 const MAX_WORDS = 3;
 // capitalised, or all lower-case from four letters (some sources lower-case Latin: visa, google)
 const WORD = /^(?:[A-Z][a-z][A-Za-z&-]*|[a-z]{4,})$/;
 
-export function extractLatinOrganisations(ctx: DocContext): CompanyCandidate[] {
+export function extractLatinOrganisations(ctx: DocContext, marks: Uint16Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens, words, view } = ctx;
   for (let k = 0; k < tokens.length; k++) {
-    const c = words[k]!.charCodeAt(0);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) || !WORD.test(words[k]!)) continue;
+    // (the landmark LATIN: an ASCII letter first)
+    if ((marks[k]! & LATIN) === 0 || !WORD.test(words[k]!)) continue;
     // a run of capitalised words: Goldman Sachs, Thrive Capital
     let last = k;
     for (let p = k + 2, n = 1; p < tokens.length && n < MAX_WORDS && words[p - 1] === ' ' && WORD.test(words[p]!); p += 2, n++) last = p;

@@ -13,11 +13,12 @@ import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
 import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
+import { LIST_MARK } from './landmarks.js';
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
 // the first characters of both: most tokens are neither, and one bit test tells
-const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
+export const LIST_MARK_STARTS = codeSetOf([...SEPARATORS, ...CLAUSE_END]);
 const TRAILERS = ['等等', '等'];
 const LEADING_FUNCTION = new Set([...'由与和被向对为从在将把']);
 const HAN_ITEM_MAX = 6;
@@ -31,22 +32,28 @@ interface Item {
 }
 
 /** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
-const isClauseEnd = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && word.length === 1 && CLAUSE_END.has(word);
-const isSeparator = (word: string) => LIST_MARK_STARTS.has(word.charCodeAt(0)) && SEPARATORS.has(word);
+const CLAUSE_END_CODES = codeSetOf(CLAUSE_END);
+const isClauseEnd = (word: string) => word.length === 1 && CLAUSE_END_CODES.has(word.charCodeAt(0));
+// the one-character separators as code units; 以及 is the only longer one (no string hashed per token)
+const SEPARATOR_CODES = codeSetOf([...SEPARATORS].filter((w) => w.length === 1));
+const LONG_SEPARATORS = [...SEPARATORS].filter((w) => w.length > 1);
+const isSeparator = (word: string) => (word.length === 1 ? SEPARATOR_CODES.has(word.charCodeAt(0)) : LIST_MARK_STARTS.has(word.charCodeAt(0)) && LONG_SEPARATORS.includes(word));
 
 /**
  * Split the text into lists of items: runs of tokens between separators, within a clause.
  * A clause without a separator holds one item at most, so only clauses with one are split.
  */
-function listsOf(ctx: DocContext): Item[][] {
+function listsOf(ctx: DocContext, marks: Uint16Array, starts: Int32Array): Item[][] {
   const lists: Item[][] = [];
   const { words } = ctx;
   let clauseStart = 0;
   let separated = false;
   for (let k = 0; k <= words.length; k++) {
+    // (the landmark LIST_MARK is LIST_MARK_STARTS: most tokens are neither)
+    if (k < words.length && (marks[k]! & LIST_MARK) === 0) continue;
     if (k === words.length || isClauseEnd(words[k]!)) {
       if (separated) {
-        const items = itemsOf(ctx, clauseStart, k);
+        const items = itemsOf(ctx, starts, clauseStart, k);
         if (items.length > 1) lists.push(items);
       }
       clauseStart = k + 1;
@@ -57,8 +64,8 @@ function listsOf(ctx: DocContext): Item[][] {
 }
 
 /** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
-function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
-  const { tokens, words } = ctx;
+function itemsOf(ctx: DocContext, starts: Int32Array, from: number, to: number): Item[] {
+  const { words } = ctx;
   const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
@@ -69,8 +76,9 @@ function itemsOf(ctx: DocContext, from: number, to: number): Item[] {
       itemStart = -1;
     } else if (itemStart < 0 && isBlankWord(word)) continue;
     else {
-      if (itemStart < 0) itemStart = tokens[k]!.start;
-      itemEnd = tokens[k]!.end;
+      // (starts[k] and starts[k + 1] are the token's start and end: no token object is read)
+      if (itemStart < 0) itemStart = starts[k]!;
+      itemEnd = starts[k + 1]!;
     }
   }
   if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
@@ -193,14 +201,19 @@ export function extractFromLists(
   known: readonly { start: number; end: number }[],
   tables: CompanyTables,
   blocked: (item: Item) => boolean,
+  marks: Uint16Array,
+  tokenStarts: Int32Array,
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
+  const lists = listsOf(ctx, marks, tokenStarts);
+  // (many articles hold no list: no sets of the known spans)
+  if (lists.length === 0) return found;
   const starts = new Set(known.map((k) => k.start));
   // a span as one number (no string per span): start and end are at most the text's length
   const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
   const spans = new Set(known.map(spanKey));
   const sortedStarts = [...starts].sort((x, y) => x - y);
-  for (const list of listsOf(ctx)) {
+  for (const list of lists) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
     const closing = closedByCompanies(ctx, last, tables);

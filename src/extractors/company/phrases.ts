@@ -5,9 +5,10 @@
  */
 import type { DocContext } from '../../context.js';
 import { isHanCode, isLatin } from '../../text/matchView.js';
-import { CodeSet } from '../../text/codeSet.js';
-import { FilteredMap } from '../../text/stringFilter.js';
-import { KeyEntries, type KeyEntry } from './keyEntries.js';
+import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
+import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
+import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
+import { PHRASE } from './landmarks.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
@@ -32,6 +33,14 @@ export interface PhraseIndex<V> {
   entries: KeyEntries<V>;
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
+  /**
+   * the first two code units of every phrase as typed, and the phrases of one code unit:
+   * a token opening with two Han characters or digits (no case to fold, no space to skip)
+   * opens a phrase only if the pair is one of these (landmarks.ts)
+   */
+  openingPairs: CodePairFilter;
+  /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
+  singles: CodeSet | null;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -45,9 +54,13 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     return e;
   };
   const firstChars = new CodeSet();
+  const openingPairs = new CodePairFilter();
+  const singles = new CodeSet();
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
+    if (key.length >= 2) openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
+    else singles.add(key.charCodeAt(0));
     firstChars.add(key.charCodeAt(0));
     firstChars.add(lower.charCodeAt(0));
     // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
@@ -57,7 +70,8 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     entry(key).value = value;
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
-  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars };
+  const hasSingles = [...phrases.keys()].some((key) => key.length === 1);
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null };
 }
 
 export interface PhraseHit<V> {
@@ -71,57 +85,88 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>): PhraseHit<V>[] {
+export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array, starts: Int32Array): PhraseHit<V>[] {
   const { tokens, view, words } = ctx;
-  const { folded, entries, firstChars } = index;
+  const { folded, entries } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < tokens.length; ) {
-    // most tokens open no phrase: their first character or, for a caseless token, the
-    // filters tell (the scan below would stop at once on them); a one-character caseless
-    // token whose character opens a phrase is an entry already (a key or a key's prefix)
-    const opening = words[k]!;
-    if (!firstChars.has(opening.charCodeAt(0)) || (opening.length > 1 && isCaseless(opening) && !entries.mayBeEntry(opening))) {
+    // most tokens open no phrase, and their first character tells (the landmark PHRASE is index.firstChars)
+    if ((marks[k]! & PHRASE) === 0) {
       k++;
       continue;
     }
-    const first = tokens[k]!;
+    // (starts[k] is tokens[k].start, starts[m + 1] tokens[m].end: no token object is read)
+    const start = starts[k]!;
     let best: PhraseHit<V> | undefined;
+    // While the key is Han characters and digits (most keys: no case to fold), it is known
+    // by its hash and length, grown word by word: the filter turns nearly every key away
+    // before a string is made for it. A key of that kind that the filter takes for a prefix
+    // but is none cannot grow into a key or a prefix either: the scan goes on a little
+    // further than it had to and stops with the same best.
+    let caseless = true;
+    let hash = HASH_START;
+    let length = 0;
+    // a space between CJK words is no part of the key (智谱 AI): the key's string is then joined from its words
+    let spaced = false;
+    // once a word with a case (or a symbol) joins it, the key is a string, looked up as written and lower-cased
     let key = '';
-    // lower-casing is needed only once the key holds a Latin letter (most keys are Han)
+    // lower-casing is needed only once the key holds a Latin letter
     let latin = false;
     for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
       if (isBlankWord(word)) {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
+        spaced = true;
         continue;
+      }
+      if (caseless && isCaseless(word)) {
+        for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+        length += word.length;
+        if (length > MAX_LENGTH) break;
+        const roles = entries.mayBe(hash);
+        if (roles & KEY) {
+          const text = caselessKey(ctx, starts, k, m + 1, spaced);
+          const value = entries.exactValue(text);
+          if (value !== undefined) {
+            best = { start, end: starts[m + 1]!, key: text, value };
+            continue;
+          }
+        }
+        if ((roles & PREFIX) === 0) break;
+        continue;
+      }
+      if (caseless) {
+        key = caselessKey(ctx, starts, k, m, spaced);
+        caseless = false;
       }
       // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
       if (m > k && words[m - 1] === ' ' && isLatin(key[key.length - 1]) && isLatin(word[0])) key += ' ';
       key = m === k ? word : key + word;
       if (key.length > MAX_LENGTH) break;
       latin ||= hasLatinLetter(word);
-      if (isCaseless(key)) {
-        // A key of Han characters and digits (no case to fold) that the filter takes for a
-        // prefix but is none cannot grow into a key or a prefix either: the scan goes on a
-        // little further than it had to and stops with the same best. So the Map is read
-        // only for likely keys.
-        const value = entries.valueOf(key);
-        if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-        else if (!entries.mayBePrefix(key)) break;
-        continue;
-      }
       const lower = latin ? key.toLowerCase() : key;
-      const entry = entries.get(key);
-      const value = entry?.value ?? (latin ? folded.get(lower) : undefined);
-      if (value !== undefined) best = { start: first.start, end: tokens[m]!.end, key, value };
-      else if (!(lower === key ? entry : entries.get(lower))?.prefix) break;
+      // the Map is read only for a likely key; "a prefix?" is the filter's answer: one it
+      // takes for a prefix but is none only lets the scan go on to keys that are no entries
+      const roles = entries.mayBe(hashOf(key));
+      const value = (roles & KEY ? entries.exactValue(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
+      if (value !== undefined) best = { start, end: starts[m + 1]!, key, value };
+      else if (((lower === key ? roles : entries.mayBe(hashOf(lower))) & PREFIX) === 0) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
-      while (k < tokens.length && tokens[k]!.start < best.end) k++;
+      while (k < tokens.length && starts[k]! < best.end) k++;
     } else k++;
   }
   return hits;
+}
+
+/** The key of the caseless words [from, to): their text, without the spaces skipped between them. */
+function caselessKey(ctx: DocContext, starts: Int32Array, from: number, to: number, spaced: boolean): string {
+  if (from === to) return '';
+  if (!spaced) return ctx.view.slice(starts[from]!, starts[to]!);
+  let key = '';
+  for (let m = from; m < to; m++) if (ctx.words[m] !== ' ') key += ctx.words[m]!;
+  return key;
 }
 
 /** A Latin phrase must not continue into more Latin letters or digits (Meta in Metaverse). */

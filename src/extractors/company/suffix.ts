@@ -13,6 +13,7 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHanWord } from './codeUnits.js';
 import type { CompanyTables } from './tables.js';
+import { COMPOUND, SUFFIX } from './landmarks.js';
 
 const SHORT_MIN = 2;
 const SHORT_MAX = 4;
@@ -96,16 +97,19 @@ function opensPhrase(ctx: DocContext, k: number): boolean {
   return (!isHanWord(before) && !/[A-Za-z0-9]$/.test(before)) || (before.length === 1 && FUNCTION_CHARS.has(before));
 }
 
-export function extractBySuffix(ctx: DocContext, tables: CompanyTables): CompanyCandidate[] {
+export function extractBySuffix(ctx: DocContext, tables: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { tokens } = ctx;
   for (let k = 0; k < tokens.length; k++) {
-    // (ctx.words[k] is the token's text: no slice per token; bit tests on its first or
-    // last character rule out nearly every token)
+    // the landmarks rule out nearly every token: SUFFIX on its first character, COMPOUND on
+    // its length and last character
+    const mark = marks[k]!;
+    if ((mark & (SUFFIX | COMPOUND)) === 0) continue;
     const word = ctx.words[k]!;
-    const suffix = tables.suffixStarts.has(word.charCodeAt(0)) ? tables.suffixes.get(word) : undefined;
+    // (a suffix also ends in a suffix's last character: the Map is read for few tokens)
+    const suffix = mark & SUFFIX && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
-      const compound = word.length >= 4 && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? compoundName(ctx, k, tables) : null;
+      const compound = mark & COMPOUND ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);
       continue;
     }

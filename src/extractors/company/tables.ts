@@ -3,7 +3,14 @@ import type { z } from 'zod';
 import type { companyLexiconFile, companyPatternsFile, notCompaniesFile, productsFile } from '../../rules/schemas.js';
 import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
-import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { CodeSet, codeSetOf } from '../../text/codeSet.js';
+import { FilteredSet } from '../../text/stringFilter.js';
+import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
+import { PATTERN_CUE_FIRST } from './cues.js';
+import { LIST_MARK_STARTS } from './lists.js';
+import { OFFICE_WORD_STARTS } from './branches.js';
+
+const ASCII_LETTERS = new CodeSet([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
 
 export interface LexiconEntry {
   canonical: string;
@@ -18,9 +25,9 @@ export interface CompanyTables {
   suffixStarts: CodeSet;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
   hanSuffixes: readonly string[];
-  /** last characters of the Han suffixes: most words are ruled out on one bit test */
+  /** last characters of the suffixes (all of them, so the Han ones too): most words are ruled out on one bit test */
   hanSuffixEnds: CodeSet;
-  genericPrefixes: ReadonlySet<string>;
+  genericPrefixes: FilteredSet;
   legalNameStops: ReadonlySet<string>;
   listCues: readonly string[];
   /** nouns for companies that make the list after them a list of companies (客户包括) */
@@ -29,15 +36,22 @@ export interface CompanyTables {
   mediaWords: readonly string[];
   /** words naming a branch or office of a company (分行, 分公司) */
   branchWords: ReadonlySet<string>;
+  /** first characters of the branch words and of 公司 */
+  branchStarts: CodeSet;
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
+  /** first characters of the business-line words */
+  businessLineStarts: CodeSet;
   businessContext: readonly string[];
   /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
   notFollowedBy: WordTable<true>;
-  products: ReadonlySet<string>;
+  /** (behind a filter, as the other lists looked up for every candidate: most strings asked about are none) */
+  products: FilteredSet;
   /** endings of non-company names (大学, 研究所, 政府): looked up by their last character */
   notCompanySuffixes: WordTable<true>;
-  notCompanyNames: ReadonlySet<string>;
+  notCompanyNames: FilteredSet;
+  /** both, for the test every candidate takes (one filter probe instead of two) */
+  productsAndNotCompanies: FilteredSet;
   shortForms: { regions: readonly string[]; industries: readonly string[] };
   /** countries, regions and cities (the short-form regions) */
   places: ReadonlySet<string>;
@@ -45,6 +59,8 @@ export interface CompanyTables {
   placeStarts: CodeSet;
   /** first characters of the list cues */
   listCueStarts: CodeSet;
+  /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
+  tokenClasses: TokenClasses;
   cues: {
     after: WordTable<true>;
     gap: ReadonlySet<string>;
@@ -85,25 +101,32 @@ export function compileCompanyTables(
       map.set(key, { canonical: entry.name, ambiguous: entry.ambiguous ?? false });
     }
   }
+  const notCompanyNameKeys = [...notCompanies.names, ...patterns.genericNames].map(phraseKey);
+  const lexiconIndex = phraseIndex(options.useLexicon ? map : new Map<string, LexiconEntry>());
+  const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
+  const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
   return {
-    lexicon: phraseIndex(options.useLexicon ? map : new Map()),
+    lexicon: lexiconIndex,
     suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
-    suffixStarts: codeSetOf(patterns.suffixes.map((s) => s.suffix)),
+    suffixStarts,
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
-    genericPrefixes: new Set(patterns.genericPrefixes),
+    genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
+    branchStarts: codeSetOf([...patterns.branchWords, '公司']),
     businessLines: patterns.businessLines,
+    businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
     businessContext: patterns.businessContext,
     notFollowedBy: table(patterns.notFollowedBy),
-    products: productKeys,
+    products: new FilteredSet(productKeys),
     notCompanySuffixes: table(notCompanies.suffixes),
     // a generic name (商业银行) is rejected like a non-company organisation
-    notCompanyNames: new Set([...notCompanies.names, ...patterns.genericNames].map(phraseKey)),
+    notCompanyNames: new FilteredSet(notCompanyNameKeys),
+    productsAndNotCompanies: new FilteredSet([...productKeys, ...notCompanyNameKeys]),
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
@@ -116,7 +139,16 @@ export function compileCompanyTables(
       bankAfter: table(patterns.cues.bankAfter),
       source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
       object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
-      starts: codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]),
+      starts: cueStarts,
     },
+    tokenClasses: tokenClassTable([
+      { bit: PHRASE, set: lexiconIndex.firstChars },
+      { bit: SUFFIX, set: suffixStarts },
+      { bit: CUE, set: cueStarts },
+      { bit: CUE, set: PATTERN_CUE_FIRST },
+      { bit: LIST_MARK, set: LIST_MARK_STARTS },
+      { bit: OFFICE, set: OFFICE_WORD_STARTS },
+      { bit: LATIN, set: ASCII_LETTERS },
+    ]),
   };
 }
