@@ -165,7 +165,7 @@ try {
     { name: `${N} threads >= 0.85 x ${N} x one thread`, value: scaleN / N, pass: scaleN >= 0.85 * N, show: `${(scaleN / N).toFixed(2)} x ${N}` },
     { name: '>= 100x Recognizers-Text currency+date (line by line)', value: vsPeer, pass: vsPeer >= 100, show: `${vsPeer.toFixed(1)}x` },
     { name: 'time per character at 1000x within 1.5x of 1x', value: linear, pass: linear <= 1.5, show: `${linear.toFixed(2)}x` },
-    { name: `peak RSS of the ${count}-article JSONL run <= 1 GB (2 threads)`, value: big.peakRss, pass: big.code === 0 && big.peakRss <= 2 ** 30, show: mb(big.peakRss) },
+    { name: `peak RSS of the ${count}-article JSONL run <= 1 GiB (2 threads)`, value: big.peakRss, pass: big.code === 0 && big.peakRss <= 2 ** 30, show: mb(big.peakRss) },
   ];
   log('\ntargets (issue 4)');
   for (const t of targets) log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.show}`);
@@ -203,7 +203,7 @@ function compare(prev: Record<string, any>, now: Record<string, any>): void {
     ...Object.entries((r.rates ?? {}) as Record<string, { charsPerSec: number }>).map(([k, v]): [string, number] => [`${k} chars/s`, v.charsPerSec]),
     ...Object.entries((r.ratios ?? {}) as Record<string, number>),
     ...Object.entries((r.startup ?? {}) as Record<string, number>).map(([k, v]): [string, number] => [`${k}`, v]),
-    ['jsonlRun peakRss MB', (r.jsonlRun?.peakRss ?? NaN) / 2 ** 20],
+    ['jsonlRun peakRss MiB', (r.jsonlRun?.peakRss ?? NaN) / 2 ** 20],
     ['jsonlRun seconds', r.jsonlRun?.seconds ?? NaN],
     ...((r.scaling ?? []) as { factor: number; nsPerChar: number }[]).map((s): [string, number] => [`ns/char at ${s.factor}x`, s.nsPerChar]),
   ];

@@ -42,6 +42,7 @@ export const fmt = (n: number, digits = 0) =>
   : Math.abs(n) >= 1e4 ? `${(n / 1e3).toFixed(1)}k`
   : n.toFixed(digits);
 
-export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+/** binary megabytes (MiB): the 1 GB memory target is checked as 2^30 bytes */
+export const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 
 export const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
