@@ -61,7 +61,8 @@ function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candid
   applyArticleCurrency(money, rules.money, script, ctx.view);
   const dates = extractDates(ctx, rules);
   const found = extractPeople(ctx, rules);
-  const personCoverage = new Coverage(ctx.text.length, found.filter((p) => p.rule !== 'person.repeat'));
+  const personCoverage = new Coverage(ctx.text.length);
+  for (const p of found) if (p.rule !== 'person.repeat') personCoverage.add(p);
   const companies = extractCompanies(ctx, rules, (span) => personCoverage.overlaps(span));
   const known = companies.filter((c) => c.rule === 'company.lexicon');
   const people = known.length === 0 ? found : withoutMisreadings(found, known, ctx.text.length);
