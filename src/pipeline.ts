@@ -61,11 +61,13 @@ function findCandidates(ctx: DocContext, rules: RuleSet, script: Script): Candid
   applyArticleCurrency(money, rules.money, script, ctx.view);
   const dates = extractDates(ctx, rules);
   const found = extractPeople(ctx, rules);
-  const personCoverage = new Coverage(ctx.text.length, found.filter((p) => p.rule !== 'person.repeat'));
+  const personCoverage = new Coverage(ctx.text.length);
+  for (const p of found) if (p.rule !== 'person.repeat') personCoverage.add(p);
   const companies = extractCompanies(ctx, rules, (span) => personCoverage.overlaps(span));
   const known = companies.filter((c) => c.rule === 'company.lexicon');
   const people = known.length === 0 ? found : withoutMisreadings(found, known, ctx.text.length);
-  return resolveOverlaps([...money, ...dates, ...companies, ...people], ctx.text.length);
+  // concat, not a spread: one copy of each array with no iterator protocol
+  return resolveOverlaps((money as Candidate[]).concat(dates, companies, people), ctx.text.length);
 }
 
 /**
@@ -131,21 +133,31 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     const view = toMatchView(text);
     const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.chars.glued);
     const words = tokens.map((t) => t.word);
-    const ctx: DocContext = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length), ...(refDate && { refDate }), ...(mode.dateExpression && { dateExpression: true }) };
+    // optional fields assigned, not spread: a spread of `cond && {...}` makes an object per field
+    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length) };
+    if (refDate) ctx.refDate = refDate;
+    if (mode.dateExpression) ctx.dateExpression = true;
     return { conversion, ctx, opts };
   };
   /** The rules over one prepared document, and the result. */
   const finish = ({ conversion, ctx, opts }: PreparedDoc): DetailedResult => {
-    const inputs = findCandidates(ctx, rules, conversion.script).map((c) => toMention(c, conversion));
-    const mentions: Mention[] = inputs.map((i) => i.mention);
-    const result: ExtractionResult = {
-      ...(opts.id !== undefined && { id: opts.id }),
-      ...(opts.doc !== undefined && { doc: opts.doc }),
-      script: conversion.script,
-      ...(opts.refDate !== undefined && { refDate: opts.refDate }),
-      mentions,
-      entities: groupEntities(inputs),
-    };
+    const candidates = findCandidates(ctx, rules, conversion.script);
+    // one loop for both lists (pushed, not preallocated: a holey array leaves JSON.stringify's fast path)
+    const inputs: EntityInput[] = [];
+    const mentions: Mention[] = [];
+    for (const c of candidates) {
+      const input = toMention(c, conversion);
+      inputs.push(input);
+      mentions.push(input.mention);
+    }
+    // fields assigned in the schema's order (the JSON's key order), optional ones only when given
+    const result = {} as ExtractionResult;
+    if (opts.id !== undefined) result.id = opts.id;
+    if (opts.doc !== undefined) result.doc = opts.doc;
+    result.script = conversion.script;
+    if (opts.refDate !== undefined) result.refDate = opts.refDate;
+    result.mentions = mentions;
+    result.entities = groupEntities(inputs);
     return { result: options.validateOutput ? resultSchema.parse(result) : result, conversion };
   };
   return {

@@ -20,17 +20,27 @@ function decodeTask(task: ArticleTask): Decoded {
   }
 }
 
+function countMentions(result: ExtractionResult): MentionCounts {
+  // a switch on the type, not counts[m.type]++: a keyed increment by four names is a slow property access
+  let company = 0, person = 0, money = 0, date = 0;
+  for (const m of result.mentions) {
+    switch (m.type) {
+      case 'company': company++; break;
+      case 'person': person++; break;
+      case 'money': money++; break;
+      case 'date': date++; break;
+    }
+  }
+  return { company, person, money, date };
+}
+
 function outcome(task: ArticleTask, chars: number, result: ExtractionResult): ArticleOutcome {
-  const counts: MentionCounts = { company: 0, person: 0, money: 0, date: 0 };
-  for (const m of result.mentions) counts[m.type]++;
-  return {
-    ok: true,
-    chars,
-    counts,
-    ...(task.want.pretty && { pretty: `${JSON.stringify(result, null, 2)}\n` }),
-    ...(task.want.compact && { compact: JSON.stringify(result) }),
-    ...(task.want.summary && { summary: summarise(result) }),
-  };
+  const done: Extract<ArticleOutcome, { ok: true }> = { ok: true, chars, counts: countMentions(result) };
+  // assigned, not spread: a spread of `want && {...}` makes an object per output kind
+  if (task.want.pretty) done.pretty = `${JSON.stringify(result, null, 2)}\n`;
+  if (task.want.compact) done.compact = JSON.stringify(result);
+  if (task.want.summary) done.summary = summarise(result);
+  return done;
 }
 
 export function createArticleProcessor(config: ExtractorConfig): (tasks: readonly ArticleTask[]) => ArticleOutcome[] {

@@ -27,7 +27,7 @@ export interface MoneyCandidate extends Base {
   max?: number;
   currency: string;
   mod?: MoneyMod;
-  /** a generic unit (元) with no currency word: the article may set it (新台币 ... 元) */
+  /** a generic unit (元) with no currency word: the article may set it (新台币 ... 元); false once it has */
   bareYuan?: boolean;
 }
 export interface DateCandidate extends Base {

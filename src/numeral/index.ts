@@ -133,27 +133,28 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i. */
 function scanArabic(text: string, i: number): { end: number; value: number; plain: boolean; digits: number } | null {
   let j = i;
-  const code = (k: number) => text.charCodeAt(k); // NaN past the end: no digit
+  // text.charCodeAt is NaN past the end: no digit (called directly: a helper closure here
+  // was an allocation per number)
   // the digits read as an integer mantissa and a count of decimals, while that is exact
   let mantissa = 0;
   let digits = 0;
   let decimals = 0;
-  for (let c = code(j); isDigitCode(c); c = code(++j)) {
+  for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) {
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
   if (j === i) return null;
   let plain = true;
   // thousands separators: exactly three digits after each comma (5,000万美元)
-  while (code(j) === 44 && isDigitCode(code(j + 1)) && isDigitCode(code(j + 2)) && isDigitCode(code(j + 3)) && !isDigitCode(code(j + 4))) {
-    mantissa = mantissa * 1000 + (code(j + 1) - 48) * 100 + (code(j + 2) - 48) * 10 + (code(j + 3) - 48);
+  while (text.charCodeAt(j) === 44 && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3)) && !isDigitCode(text.charCodeAt(j + 4))) {
+    mantissa = mantissa * 1000 + (text.charCodeAt(j + 1) - 48) * 100 + (text.charCodeAt(j + 2) - 48) * 10 + (text.charCodeAt(j + 3) - 48);
     digits += 3;
     j += 4;
     plain = false;
   }
-  if (code(j) === 46 && isDigitCode(code(j + 1))) {
+  if (text.charCodeAt(j) === 46 && isDigitCode(text.charCodeAt(j + 1))) {
     j++;
-    for (let c = code(j); isDigitCode(c); c = code(++j)) {
+    for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       decimals++;
@@ -364,12 +365,6 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
   // the big units after the last other token (20亿: [亿]): the first `trailing` slots of
   // TRAILING_BIG_UNITS (a count, not the array's length: setting a length is a slow path)
   let trailing = 0;
-  const read = (kind: TokenKind) => {
-    count++;
-    last = kind;
-    if (kind !== 'small') onlySmallUnits = false;
-    if (kind !== 'big') trailing = 0;
-  };
   let j = i;
   let moreThan = false;
   let hasValue = false;
@@ -382,11 +377,12 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
     const kind = t.kind[code]!;
     // most numbers end at a character that is no numeral at all: decided without a string
     if (kind === 0 && code !== pointCode) break;
+    let token: TokenKind;
     if (kind & DIGIT) {
       const d = t.byCode.digits.get(code)!;
       lo.addDigit(d);
       hi.addDigit(d);
-      read('digit');
+      token = 'digit';
       hasValue = true;
       digitCount++;
     } else if (kind & VAGUE) {
@@ -394,7 +390,7 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       const [low, high] = t.byCode.vague.get(code)!;
       lo.addDigit(last === 'small' ? 1 : low);
       hi.addDigit(high);
-      read('vague');
+      token = 'vague';
       vague = true;
       hasValue = true;
       plain = false;
@@ -402,21 +398,21 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       const u = t.byCode.smallUnits.get(code)!;
       lo.addSmallUnit(u);
       hi.addSmallUnit(u);
-      read('small');
+      token = 'small';
       hasValue = true;
       plain = false;
     } else if (kind & BIG_UNIT && hasValue) {
       const u = t.byCode.bigUnits.get(code)!;
       lo.addBigUnit(u);
       hi.addBigUnit(u);
-      read('big');
+      token = 'big';
       TRAILING_BIG_UNITS[trailing++] = u;
       plain = false;
     } else if (code === pointCode && last === 'digit' && numeralKind(text, j + 1, t) & DIGIT && !seenPoint) {
       seenPoint = true;
       lo.addPoint();
       hi.addPoint();
-      read('point');
+      token = 'point';
       plain = false;
     } else if (kind & MORE_THAN && hasValue && count > 0) {
       // 三十多万 / 一百余亿: keep only when a unit follows, or as the last character
@@ -431,6 +427,11 @@ function scanHanAmount(text: string, i: number, t: NumeralTables): NumberExpr | 
       }
       break;
     } else break;
+    // the token read, booked after its branch (a closure for this was a context object per number)
+    count++;
+    last = token;
+    if (token !== 'small') onlySmallUnits = false;
+    if (token !== 'big') trailing = 0;
   }
   if (!hasValue || j === i) return null;
   // a lone 百 or 千 without a digit is a word (百川, 千里), not a number; 百亿 and 十 (十月) are numbers

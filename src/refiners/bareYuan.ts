@@ -19,7 +19,7 @@ export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTab
     const [m, next] = [ordered[k]!, ordered[k + 1]!];
     if (m.bareYuan && !next.bareYuan && COORDINATION.test(view.slice(m.end, next.start))) {
       m.currency = next.currency;
-      delete m.bareYuan;
+      m.bareYuan = false;
     }
   }
   for (const m of ordered) {
@@ -28,7 +28,9 @@ export function applyArticleCurrency(mentions: MoneyCandidate[], money: MoneyTab
       if (established) m.currency = established;
     } else if (scope === 'always' || (scope === 'hant' && script !== 'hans')) established = m.currency;
     else if (m.currency === 'CNY') established = undefined; // 人民币 named again: 元 is CNY
-    if ('bareYuan' in m) delete m.bareYuan; // delete is slow even when there is nothing to delete
+    // cleared, not deleted: a delete turns the candidate into a slow dictionary object for
+    // every later read (overlaps, toMention); the output copies named fields, so it never shows
+    if (m.bareYuan) m.bareYuan = false;
   }
 }
 

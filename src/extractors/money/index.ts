@@ -143,19 +143,23 @@ export function extractMoney(ctx: DocContext, rules: MoneyRules): MoneyCandidate
     }
     const range = rangeWith(view, amount, rules);
     if (range) {
-      found.push(range);
+      if (finite(range)) found.push(range);
       i = range.end;
     } else if (amount.currency !== undefined) {
       const up = upTo(view, amount);
       const c = up ? candidate(up, 'money.up-to') : candidate(amount, amount.hasUnit ? 'money.amount-unit' : 'money.prefix-amount');
       if (up) c.mod = 'EQUAL_OR_MORE';
-      found.push(c);
+      if (finite(c)) found.push(c);
       i = amount.end;
     } else i = Math.max(amount.number.end, i + 1);
   }
   // no candidate has an undefined field (outputs compare and serialise cleanly): candidate()
-  // leaves out what an amount lacks, and a range is built without its halves' value and mod
-  return found.concat(extractEnglishAmounts(ctx, rules.money)).filter(finite);
+  // leaves out what an amount lacks, and a range is built without its halves' value and mod.
+  // Each list is checked as it is built: most articles have no English amount, and a
+  // concat and a filter per article were two arrays for nothing.
+  const english = extractEnglishAmounts(ctx, rules.money);
+  for (const c of english) if (finite(c)) found.push(c);
+  return found;
 }
 
 /** An amount too large for a double (400 digits) is not money anyone reports. */
