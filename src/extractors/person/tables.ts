@@ -4,6 +4,7 @@ import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, pe
 import { WordTable } from '../../text/wordTable.js';
 import { isInlineSpace } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
+import { ShortWordSet } from '../../text/shortWordSet.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
@@ -58,7 +59,8 @@ export interface PersonTables {
   personalAfter: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
-  notNames: ReadonlySet<string>;
+  /** ordinary words that open with a surname (高管, 周末): asked by range at every candidate */
+  notNames: ShortWordSet;
   notGivenNameChars: ReadonlySet<string>;
   /** one-character words jieba glues to a name (由王/小川, 张维向) */
   gluedChars: ReadonlySet<string>;
@@ -157,7 +159,7 @@ export function compilePersonTables(
     suffixTitles: wordTable(cues.suffixTitles),
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
-    notNames: new Set(notNames.words),
+    notNames: new ShortWordSet(notNames.words),
     notGivenNameChars,
     gluedChars,
     listSeparators: new Set(patterns.listSeparators),
