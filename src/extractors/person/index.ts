@@ -342,7 +342,7 @@ export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandid
   const at = landmarks(ctx, t);
   // a side of a fixture is a team: no per-name test unless the text has a fixture at all
   const fixtures = at.fixtureMark;
-  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignAnchors), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
   const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
   if (!fixtures) return all;
   const teams = teamNames(ctx.view, all);

@@ -5,6 +5,7 @@ import { WordTable } from '../../text/wordTable.js';
 import { isInlineSpace } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
 import { ShortWordSet } from '../../text/shortWordSet.js';
+import { OTHER_LANDMARKS } from './landmarks.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
@@ -18,6 +19,10 @@ export interface PersonChars {
   givenName: CodeSet;
   /** of transliterated foreign names (斯, 尔, 克) */
   foreignName: CodeSet;
+  /** of transliterated names and not frequent in Chinese given names (斯, 尔): a foreign name holds one */
+  foreignAnchor: CodeSet;
+  /** every character the landmarks pass records (surname starts, anchors, OTHER_LANDMARKS) */
+  landmark: CodeSet;
   /** end a name rather than belong to it (也, 在, 说) */
   notGivenName: CodeSet;
   /** one-character words jieba glues to a name (由, 向) */
@@ -101,14 +106,18 @@ function personChars(
   const ofKind = (kind: SurnameKind) => [...surnames].filter(([, k]) => k === kind).map(([s]) => s);
   const inlineSpace = new CodeSet();
   for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.add(c);
+  const foreignAnchor = [...lists.foreignName].filter((ch) => !lists.givenName.has(ch));
+  const surnameStart = [...surnames.keys()].map((s) => s[0]!);
   return {
     givenName: new CodeSet(lists.givenName),
+    foreignAnchor: new CodeSet(foreignAnchor),
+    landmark: new CodeSet([...surnameStart, ...foreignAnchor, ...OTHER_LANDMARKS]),
     foreignName: new CodeSet(lists.foreignName),
     notGivenName: new CodeSet(lists.notGivenName),
     glued: new CodeSet(lists.glued),
     commonSurname: new CodeSet(ofKind('common')),
     rareSurname: new CodeSet(ofKind('rare')),
-    surnameStart: new CodeSet([...surnames.keys()].map((s) => s[0]!)),
+    surnameStart: new CodeSet(surnameStart),
     compoundStart: new CodeSet(ofKind('compound').map((s) => s[0]!)),
     compoundEnd: new CodeSet(ofKind('compound').map((s) => s[1]!)),
     // the code units the word tables index their words by (WordTable.startingAt, endingAt)
