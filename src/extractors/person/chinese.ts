@@ -8,7 +8,7 @@ import type { DocContext } from '../../context.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord, isCommonWordAt } from '../../segment/dictionary.js';
 import { isHan, isHanCode, skipSpaces } from '../../text/matchView.js';
-import type { PersonTables, SurnameKind } from './tables.js';
+import { compoundSurnameAt, type PersonTables, type SurnameKind } from './tables.js';
 import { CodeSet } from '../../text/codeSet.js';
 
 export interface NameCandidate {
@@ -77,8 +77,8 @@ const RARE: Surname = { length: 1, kind: 'rare' };
 
 function surnameAt(view: string, i: number, t: PersonTables): Surname | null {
   const { chars } = t;
-  // only the two characters of a compound surname (欧阳, 司马, 上官) need the string: 上 and 东 are frequent
-  if (chars.compoundStart.at(view, i) && chars.compoundEnd.at(view, i + 1) && t.surnames.get(view.slice(i, i + 2)) === 'compound') return COMPOUND;
+  // only the two characters of a compound surname (欧阳, 司马, 上官) need the table: 上 and 东 are frequent
+  if (chars.compoundStart.at(view, i) && chars.compoundEnd.at(view, i + 1) && compoundSurnameAt(view, i, t)) return COMPOUND;
   return chars.commonSurname.at(view, i) ? COMMON : chars.rareSurname.at(view, i) ? RARE : null;
 }
 

@@ -19,7 +19,7 @@ import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, nameAt, type NameCandidate } from './chinese.js';
-import type { PersonTables } from './tables.js';
+import { compoundSurnameAt, type PersonTables } from './tables.js';
 import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
@@ -37,6 +37,7 @@ const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/y;
 
 // a single capitalised word, not part of a longer Latin run
 const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/y;
+const isLowerCode = (c: number) => c >= 0x61 && c <= 0x7a;
 const OPEN_BRACKET = new Set(['（', '(']);
 const CLOSE_BRACKET = new Set(['）', ')']);
 const GLOSS_MAX = 40;
@@ -89,13 +90,13 @@ const NOT_GIVEN_NAME_TAGS = new Set(['ns', 'nt', 'nz', 'v', 'vn', 'a', 'ad', 'd'
  * common surname before a word jieba reads as a name or does not know.
  */
 function listItemLooksLikeName(name: string, t: PersonTables): boolean {
-  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  const surname = compoundSurnameAt(name, 0, t) ? 2 : 1;
   if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
   return t.surnames.get(name[0]!) === 'common' && NAME_READINGS.has(tagOf(name));
 }
 
 function surnameOf(name: string, t: PersonTables): boolean {
-  const kind = t.surnames.get(name.slice(0, 2)) === 'compound' ? 'compound' : t.surnames.get(name[0]!);
+  const kind = compoundSurnameAt(name, 0, t) ? 'compound' : t.surnames.get(name[0]!);
   if (!kind || kind === 'compound' && name.length < 3) return false;
   return name.length >= 2 && name.length <= (kind === 'compound' ? 4 : 3);
 }
@@ -214,7 +215,7 @@ function nextBoundary(ctx: DocContext, from: number, ceiling: number): number {
 
 /** The two-character given name of a Chinese name, when it cannot be read as an ordinary word. */
 function givenNameOf(name: string, t: PersonTables): string | null {
-  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  const surname = compoundSurnameAt(name, 0, t) ? 2 : 1;
   const given = name.slice(surname);
   if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
   if (!t.chars.givenName.allIn(given, 0, given.length) || NOT_GIVEN_NAME_TAGS.has(tagOf(given))) return null;
@@ -239,13 +240,14 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
 /**
  * The matches of a sticky expression whose matches start with a capital letter, in order and
  * without overlap, as matchAll gives them for its /g twin. Tried only at the capitals: the /g
- * form would try every character of the article.
+ * form would try every character of the article. Both expressions want a lower-case letter
+ * after the capital: an acronym (AI, CEO) is passed over without running one.
  */
 function capitalisedMatches(view: string, at: readonly number[], pattern: RegExp): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
   for (const i of at) {
-    if (i < from) continue;
+    if (i < from || !isLowerCode(view.charCodeAt(i + 1))) continue;
     pattern.lastIndex = i;
     const m = pattern.exec(view);
     if (!m) continue;

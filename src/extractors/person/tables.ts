@@ -44,6 +44,8 @@ export interface PersonChars {
 
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
+  /** the compound surnames (欧阳, 司马), asked by range: 上 and 东 open many words */
+  compoundSurnames: ShortWordSet;
   /** the characters of the lists below, for tests by character code */
   chars: PersonChars;
   /** role words written before a name (创始人, CEO) */
@@ -158,6 +160,7 @@ export function compilePersonTables(
   const foreignNameChars = charSet(givenNames.transliteration);
   return {
     surnames: map,
+    compoundSurnames: new ShortWordSet(surnames.compound),
     chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars }, cues, fail),
     titles,
     after,
@@ -178,4 +181,9 @@ export function compilePersonTables(
     givenNameChars,
     foreignNameChars,
   };
+}
+
+/** Does a compound surname open text at i (欧阳明)? */
+export function compoundSurnameAt(text: string, i: number, t: PersonTables): boolean {
+  return i + 2 <= text.length && t.compoundSurnames.hasRange(text, i, i + 2);
 }
