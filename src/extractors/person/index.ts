@@ -14,7 +14,7 @@
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { isHan, skipSpacesBack } from '../../text/matchView.js';
+import { isHan, isHanCode, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
@@ -53,7 +53,8 @@ const CLAUSE_END = new Set([...'，,。；;：:！!？?\n（）()“”"《》']
 function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
   // most names stand next to no separator: then there is no list to walk
-  if (!accepted.some((p) => t.listSeparators.has(view[p.end] ?? '') || t.listSeparators.has(view[p.start - 1] ?? ''))) return [];
+  const { listSeparator } = t.chars;
+  if (!accepted.some((p) => listSeparator.at(view, p.end) || listSeparator.at(view, p.start - 1))) return [];
   const byStart = new Map(accepted.map((p) => [p.start, p]));
   const found: PersonCandidate[] = [];
   for (const p of accepted) {
@@ -79,6 +80,9 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 }
 
 const NAME_MAX = 4;
+// the item lengths tried after a separator, in order
+const ITEM_LENGTHS = [3, 2, 4];
+const DENG = '等'.charCodeAt(0);
 // jieba's tags, looked up in sets (a regular expression per tag costs more)
 /** a name, or a string jieba does not know */
 const NAME_READINGS = new Set(['x', 'nr', 'nrfg']);
@@ -91,7 +95,7 @@ const NOT_GIVEN_NAME_TAGS = new Set(['ns', 'nt', 'nz', 'v', 'vn', 'a', 'ad', 'd'
  */
 function listItemLooksLikeName(name: string, t: PersonTables): boolean {
   const surname = compoundSurnameAt(name, 0, t) ? 2 : 1;
-  if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
+  if (t.chars.givenName.allIn(name, surname, name.length)) return true;
   return t.surnames.get(name[0]!) === 'common' && NAME_READINGS.has(tagOf(name));
 }
 
@@ -107,21 +111,31 @@ function surnameOf(name: string, t: PersonTables): boolean {
  */
 function itemAfter(ctx: DocContext, from: number, t: PersonTables): { start: number; end: number } | null {
   const { view, boundary } = ctx;
-  for (const length of [3, 2, 4]) {
+  const { glued, listSeparator, notGivenName } = t.chars;
+  for (const length of ITEM_LENGTHS) {
     const end = from + length;
-    if (end > view.length || boundary[end] !== 1 && !t.gluedChars.has(view[end]!)) continue;
-    if (![...view.slice(from, end)].every((ch) => isHan(ch) && !t.listSeparators.has(ch))) continue;
-    const next = view[end];
-    if (t.notGivenNameChars.has(view[end - 1]!)) continue;
-    if (next === undefined || !isHan(next) || t.listSeparators.has(next) || next === '等' || t.notGivenNameChars.has(next)) return { start: from, end };
+    if (end > view.length || boundary[end] !== 1 && !glued.at(view, end)) continue;
+    if (!hanItem(view, from, end, t)) continue;
+    if (notGivenName.at(view, end - 1)) continue;
+    const next = view.charCodeAt(end);
+    if (end === view.length || !isHanCode(next) || listSeparator.has(next) || next === DENG || notGivenName.has(next)) return { start: from, end };
   }
   return null;
+}
+
+/** Han characters and no separator in [from, to) */
+function hanItem(view: string, from: number, to: number, t: PersonTables): boolean {
+  for (let i = from; i < to; i++) {
+    const c = view.charCodeAt(i);
+    if (!isHanCode(c) || t.chars.listSeparator.has(c)) return false;
+  }
+  return true;
 }
 
 /** The Han run before a separator, back to the previous separator, a title, or a non-Han character. */
 function itemBefore(view: string, to: number, t: PersonTables): { start: number; end: number } | null {
   let start = to;
-  while (start > 0 && isHan(view[start - 1]) && !t.listSeparators.has(view[start - 1]!) && to - start < NAME_MAX) {
+  while (start > 0 && isHanCode(view.charCodeAt(start - 1)) && !t.chars.listSeparator.at(view, start - 1) && to - start < NAME_MAX) {
     if (t.titles.endingAt(view, start) && to - start >= 2) break;
     start--;
   }

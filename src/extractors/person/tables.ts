@@ -38,6 +38,8 @@ export interface PersonChars {
   titleEnd: CodeSet;
   /** the first character of some speech verb or doctrine (表示, 理论) */
   cueStart: CodeSet;
+  /** characters that coordinate names in a list (、, 和) */
+  listSeparator: CodeSet;
   /** the inline spaces (isInlineSpace) */
   inlineSpace: CodeSet;
 }
@@ -98,7 +100,7 @@ const charSet = (chars: string) => new Set([...chars.replace(/\s/g, '')]);
  */
 function personChars(
   surnames: ReadonlyMap<string, SurnameKind>,
-  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string> },
+  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string>; listSeparator: ReadonlySet<string> },
   cues: z.infer<typeof personCuesFile>,
   fail: (reason: string) => never,
 ): PersonChars {
@@ -117,6 +119,7 @@ function personChars(
     foreignName: new CodeSet(lists.foreignName),
     notGivenName: new CodeSet(lists.notGivenName),
     glued: new CodeSet(lists.glued),
+    listSeparator: new CodeSet(lists.listSeparator),
     commonSurname: new CodeSet(ofKind('common')),
     rareSurname: new CodeSet(ofKind('rare')),
     surnameStart: new CodeSet(surnameStart),
@@ -156,12 +159,13 @@ export function compilePersonTables(
   for (const t of cues.speechVerbs) verbs.set(t, true);
   const notGivenNameChars = new Set(patterns.notGivenNameChars);
   const gluedChars = new Set(patterns.gluedChars);
+  const listSeparators = new Set(patterns.listSeparators);
   const givenNameChars = charSet(givenNames.common);
   const foreignNameChars = charSet(givenNames.transliteration);
   return {
     surnames: map,
     compoundSurnames: new ShortWordSet(surnames.compound),
-    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars }, cues, fail),
+    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars, listSeparator: listSeparators }, cues, fail),
     titles,
     after,
     verbs,
@@ -174,7 +178,7 @@ export function compilePersonTables(
     notNames: new ShortWordSet(notNames.words),
     notGivenNameChars,
     gluedChars,
-    listSeparators: new Set(patterns.listSeparators),
+    listSeparators,
     placeAfter: wordTable(patterns.placeAfter),
     places: wordTable(places.places),
     organisationBefore: wordTable(patterns.organisationBefore),
