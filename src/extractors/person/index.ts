@@ -323,13 +323,19 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
     }
   }
   const out: PersonCandidate[] = [];
-  for (const { start: at, end, value: rule } of occurrences(ctx.view, names)) {
-    // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
-    if (isHan(ctx.view[end]) && ctx.boundary[end] !== 1) continue;
-    if (isHan(ctx.view[at - 1]) && ctx.boundary[at] !== 1) continue;
-    out.push({ type: 'person', start: at, end, rule });
+  const { view, boundary } = ctx;
+  // a handful of names per article: a search per name costs less than building a phrase index
+  // (occurrences()); sorted as that gives them, by start and then the longest first
+  for (const [name, rule] of names) {
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
+      if (boundary[end] !== 1 && isHanCode(view.charCodeAt(end))) continue;
+      if (boundary[at] !== 1 && isHanCode(view.charCodeAt(at - 1))) continue;
+      out.push({ type: 'person', start: at, end, rule });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
