@@ -322,20 +322,33 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
       if (last.length >= 2 && !names.has(last)) names.set(last, 'person.surname-only');
     }
   }
-  const out: PersonCandidate[] = [];
   const { view, boundary } = ctx;
-  // a handful of names per article: a search per name costs less than building a phrase index
-  // (occurrences()); sorted as that gives them, by start and then the longest first
-  for (const [name, rule] of names) {
-    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
-      const end = at + name.length;
-      // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
-      if (boundary[end] !== 1 && isHanCode(view.charCodeAt(end))) continue;
-      if (boundary[at] !== 1 && isHanCode(view.charCodeAt(at - 1))) continue;
-      out.push({ type: 'person', start: at, end, rule });
-    }
+  const out: PersonCandidate[] = [];
+  for (const { start: at, end, value: rule } of nameOccurrences(view, names)) {
+    // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
+    if (boundary[end] !== 1 && isHanCode(view.charCodeAt(end))) continue;
+    if (boundary[at] !== 1 && isHanCode(view.charCodeAt(at - 1))) continue;
+    out.push({ type: 'person', start: at, end, rule });
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
+
+// up to this many names, one search per name (linear in the article for each)
+const FEW_NAMES = 16;
+
+/**
+ * occurrences(view, names), in its order (by start, then the longest first). An article names a
+ * handful of people: a search per name then costs less than building the phrase index; with
+ * many names (a roster) the index keeps the pass linear.
+ */
+function nameOccurrences(view: string, names: ReadonlyMap<string, string>): { start: number; end: number; value: string }[] {
+  if (names.size > FEW_NAMES) return occurrences(view, names);
+  const found: { start: number; end: number; value: string }[] = [];
+  for (const [name, value] of names) {
+    if (name === '') continue;
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, value });
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
