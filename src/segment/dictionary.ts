@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { StringFilter } from '../text/stringFilter.js';
+import { HASH_START, StringFilter, hashStep } from '../text/stringFilter.js';
 
 const require = createRequire(import.meta.url);
 const DICT = (require('nodejieba') as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -49,4 +49,15 @@ function load(): CommonWords {
 export function isCommonWord(word: string): boolean {
   const { words, filter } = (common ??= load());
   return filter.mayHave(word) && words.has(word);
+}
+
+/**
+ * isCommonWord(text.slice(from, to)), with the slice made only when the filter lets the
+ * range through: hot loops ask about ranges of the article that are mostly no common word.
+ */
+export function isCommonWordAt(text: string, from: number, to: number): boolean {
+  const { words, filter } = (common ??= load());
+  let h = HASH_START;
+  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
+  return filter.mayHaveHash(h >>> 0) && words.has(text.slice(from, to));
 }

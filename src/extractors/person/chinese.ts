@@ -6,9 +6,9 @@
  */
 import type { DocContext } from '../../context.js';
 import { tagOf } from '../../segment/index.js';
-import { isCommonWord } from '../../segment/dictionary.js';
+import { isCommonWord, isCommonWordAt } from '../../segment/dictionary.js';
 import { isHan, isHanCode, skipSpaces } from '../../text/matchView.js';
-import type { PersonTables, SurnameKind } from './tables.js';
+import { compoundSurnameAt, type PersonTables, type SurnameKind } from './tables.js';
 import { CodeSet } from '../../text/codeSet.js';
 
 export interface NameCandidate {
@@ -77,8 +77,8 @@ const RARE: Surname = { length: 1, kind: 'rare' };
 
 function surnameAt(view: string, i: number, t: PersonTables): Surname | null {
   const { chars } = t;
-  // only the two characters of a compound surname (欧阳, 司马, 上官) need the string: 上 and 东 are frequent
-  if (chars.compoundStart.at(view, i) && chars.compoundEnd.at(view, i + 1) && t.surnames.get(view.slice(i, i + 2)) === 'compound') return COMPOUND;
+  // only the two characters of a compound surname (欧阳, 司马, 上官) need the table: 上 and 东 are frequent
+  if (chars.compoundStart.at(view, i) && chars.compoundEnd.at(view, i + 1) && compoundSurnameAt(view, i, t)) return COMPOUND;
   return chars.commonSurname.at(view, i) ? COMMON : chars.rareSurname.at(view, i) ? RARE : null;
 }
 
@@ -174,12 +174,13 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: bo
     // the given name cannot open with a particle (王的, 李在): other function-like characters
     // (其, 之, 此) do occur in given names (钱其琛)
     if (PARTICLES.at(view, givenStart)) continue;
-    const name = view.slice(i, end);
-    if (t.notNames.has(name) || isCommonWord(name)) continue;
+    // read off the text: most candidates end here (高管, 周末), and need no string
+    if (t.notNames.hasRange(view, i, end) || isCommonWordAt(view, i, end)) continue;
     // 张博士, 王表示: the "given name" is the cue itself; a one-character verb may open a
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, givenStart);
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
+    const name = view.slice(i, end);
     // 《书名》（作者）: the author credited in brackets after a title
     const credited = view.charCodeAt(end) === 0xff09 && view.slice(i - 2, i) === '》（';
     const split = boundary[givenStart] === 1;

@@ -17,35 +17,88 @@ const MAX = 7;
 // jieba's dictionary knows some foreign places and organisations by these tags
 const PLACE_TAGS = new Set(['ns', 'nt', 'nz', 'nsf']);
 
-/** `foreignTokens`: the tokens made only of transliteration characters, in order (see landmarks) */
-export function foreignNames(ctx: DocContext, t: PersonTables, foreignTokens: readonly { start: number; end: number }[]): PersonCandidate[] {
+/** Is the token [start, end) made only of transliteration characters? */
+const foreignToken = (view: string, start: number, end: number, t: PersonTables) => t.chars.foreignName.allIn(view, start, end);
+
+/**
+ * `anchors`: the offsets of transliteration characters Chinese given names do not use (see
+ * landmarks), in order. A name is a run of adjacent jieba tokens made only of transliteration
+ * characters, and holds at least one anchor: only the chains of such tokens around an anchor
+ * are read, each once, in order.
+ */
+export function foreignNames(ctx: DocContext, t: PersonTables, anchors: readonly number[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
-  const { view } = ctx;
-  for (let j = 0; j < foreignTokens.length; ) {
-    // a run of adjacent such tokens, up to MAX characters
-    const first = foreignTokens[j++]!;
-    const start = first.start;
-    let end = first.end;
-    while (j < foreignTokens.length && foreignTokens[j]!.start === end && foreignTokens[j]!.end - start <= MAX) end = foreignTokens[j++]!.end;
-    if (end - start < MIN || end - start > MAX) continue;
-    // part of a dotted name (安德烈斯·马尔克斯): the transliterated rule reads it whole
-    if (isMiddleDot(view.charCodeAt(start - 1)) || isMiddleDot(view.charCodeAt(end))) continue;
-    // the cue first: it is cheap and rules out most runs before the dictionary is asked
-    const after = t.personOnlyAfter.startingAt(view, end);
-    // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
-    const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || roleAfter(view, end, t) || subjectOfSpeech(view, start, end, t);
-    if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) continue;
-    // at least one character Chinese given names do not use (尔, 斯, 顿)
-    if (t.chars.givenName.allIn(view, start, end)) continue;
-    const name = view.slice(start, end);
-    const place = t.places.startingAt(view, start);
-    if (place && place.word.length >= end - start) continue;
-    if (PLACE_TAGS.has(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) continue;
-    const facility = t.placeAfter.startingAt(view, end);
-    if (facility && ctx.boundary[end + facility.word.length] === 1) continue;
-    out.push({ type: 'person', start, end, rule: 'person.foreign' });
+  const { view, boundary } = ctx;
+  let chainEnd = 0;
+  for (const anchor of anchors) {
+    if (anchor < chainEnd) continue;
+    // the anchor's token, then the chain of such tokens it stands in
+    let chainStart = tokenStartAt(boundary, anchor);
+    chainEnd = tokenEndAfter(boundary, anchor);
+    if (!foreignToken(view, chainStart, chainEnd, t)) continue;
+    while (chainStart > 0) {
+      const before = tokenStartAt(boundary, chainStart - 1);
+      if (!foreignToken(view, before, chainStart, t)) break;
+      chainStart = before;
+    }
+    while (chainEnd < view.length) {
+      const after = tokenEndAfter(boundary, chainEnd);
+      if (!foreignToken(view, chainEnd, after, t)) break;
+      chainEnd = after;
+    }
+    foreignRuns(ctx, t, chainStart, chainEnd, out);
   }
   return out;
+}
+
+/** the start of the token holding the character at i */
+function tokenStartAt(boundary: Uint8Array, i: number): number {
+  while (i > 0 && boundary[i] !== 1) i--;
+  return i;
+}
+
+/** the end of the token holding the character at i */
+function tokenEndAfter(boundary: Uint8Array, i: number): number {
+  i++;
+  while (i < boundary.length - 1 && boundary[i] !== 1) i++;
+  return i;
+}
+
+/** The names in a chain of such tokens [from, to): runs of its tokens taken from the left, each of up to MAX characters. */
+function foreignRuns(ctx: DocContext, t: PersonTables, from: number, to: number, out: PersonCandidate[]): void {
+  const { boundary } = ctx;
+  for (let start = from; start < to; ) {
+    let end = tokenEndAfter(boundary, start);
+    while (end < to) {
+      const next = tokenEndAfter(boundary, end);
+      if (next - start > MAX) break;
+      end = next;
+    }
+    if (foreignName(ctx, t, start, end)) out.push({ type: 'person', start, end, rule: 'person.foreign' });
+    start = end;
+  }
+}
+
+/** Is the run [start, end) a name? */
+function foreignName(ctx: DocContext, t: PersonTables, start: number, end: number): boolean {
+  const { view } = ctx;
+  if (end - start < MIN || end - start > MAX) return false;
+  // at least one character Chinese given names do not use (尔, 斯, 顿)
+  if (t.chars.givenName.allIn(view, start, end)) return false;
+  // part of a dotted name (安德烈斯·马尔克斯): the transliterated rule reads it whole
+  if (isMiddleDot(view.charCodeAt(start - 1)) || isMiddleDot(view.charCodeAt(end))) return false;
+  // the cue first: it is cheap and rules out most runs before the dictionary is asked
+  const after = t.personOnlyAfter.startingAt(view, end);
+  // the cue must be a whole word (斯图加特/总部 is not 斯图加特 + 总)
+  const cued = !!t.titles.endingAt(view, start) || (!!after && ctx.boundary[end + after.word.length] === 1) || nationalityBefore(view, start, t) || roleAfter(view, end, t) || subjectOfSpeech(view, start, end, t);
+  if (!cued || t.organisationBefore.endingAt(view, start) || fixture(view, start, end)) return false;
+  const name = view.slice(start, end);
+  const place = t.places.startingAt(view, start);
+  if (place && place.word.length >= end - start) return false;
+  if (PLACE_TAGS.has(tagOf(name)) || t.notNames.has(name) || t.titles.has(name) || t.after.has(name)) return false;
+  const facility = t.placeAfter.startingAt(view, end);
+  if (facility && ctx.boundary[end + facility.word.length] === 1) return false;
+  return true;
 }
 
 /** 挪威人阿蒙森, 英国人布朗宁: a nationality (a country and 人) right before. */

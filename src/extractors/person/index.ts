@@ -14,12 +14,12 @@
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { isHan, skipSpacesBack } from '../../text/matchView.js';
+import { isHan, isHanCode, skipSpacesBack } from '../../text/matchView.js';
 import { occurrences } from '../../text/spans.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, nameAt, type NameCandidate } from './chinese.js';
-import type { PersonTables } from './tables.js';
+import { compoundSurnameAt, type PersonTables } from './tables.js';
 import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
@@ -37,6 +37,7 @@ const LATIN_NAME = /\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b/y;
 
 // a single capitalised word, not part of a longer Latin run
 const LATIN_WORD = /(?<![A-Za-z0-9.\-])[A-Z][a-z]{2,}(?![A-Za-z0-9\-]| [A-Za-z])/y;
+const isLowerCode = (c: number) => c >= 0x61 && c <= 0x7a;
 const OPEN_BRACKET = new Set(['（', '(']);
 const CLOSE_BRACKET = new Set(['）', ')']);
 const GLOSS_MAX = 40;
@@ -52,7 +53,8 @@ const CLAUSE_END = new Set([...'，,。；;：:！!？?\n（）()“”"《》']
 function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const { view } = ctx;
   // most names stand next to no separator: then there is no list to walk
-  if (!accepted.some((p) => t.listSeparators.has(view[p.end] ?? '') || t.listSeparators.has(view[p.start - 1] ?? ''))) return [];
+  const { listSeparator } = t.chars;
+  if (!accepted.some((p) => listSeparator.at(view, p.end) || listSeparator.at(view, p.start - 1))) return [];
   const byStart = new Map(accepted.map((p) => [p.start, p]));
   const found: PersonCandidate[] = [];
   for (const p of accepted) {
@@ -78,6 +80,9 @@ function listNames(ctx: DocContext, accepted: readonly PersonCandidate[], t: Per
 }
 
 const NAME_MAX = 4;
+// the item lengths tried after a separator, in order
+const ITEM_LENGTHS = [3, 2, 4];
+const DENG = '等'.charCodeAt(0);
 // jieba's tags, looked up in sets (a regular expression per tag costs more)
 /** a name, or a string jieba does not know */
 const NAME_READINGS = new Set(['x', 'nr', 'nrfg']);
@@ -89,13 +94,13 @@ const NOT_GIVEN_NAME_TAGS = new Set(['ns', 'nt', 'nz', 'v', 'vn', 'a', 'ad', 'd'
  * common surname before a word jieba reads as a name or does not know.
  */
 function listItemLooksLikeName(name: string, t: PersonTables): boolean {
-  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
-  if ([...name.slice(surname)].every((ch) => t.givenNameChars.has(ch))) return true;
+  const surname = compoundSurnameAt(name, 0, t) ? 2 : 1;
+  if (t.chars.givenName.allIn(name, surname, name.length)) return true;
   return t.surnames.get(name[0]!) === 'common' && NAME_READINGS.has(tagOf(name));
 }
 
 function surnameOf(name: string, t: PersonTables): boolean {
-  const kind = t.surnames.get(name.slice(0, 2)) === 'compound' ? 'compound' : t.surnames.get(name[0]!);
+  const kind = compoundSurnameAt(name, 0, t) ? 'compound' : t.surnames.get(name[0]!);
   if (!kind || kind === 'compound' && name.length < 3) return false;
   return name.length >= 2 && name.length <= (kind === 'compound' ? 4 : 3);
 }
@@ -106,21 +111,31 @@ function surnameOf(name: string, t: PersonTables): boolean {
  */
 function itemAfter(ctx: DocContext, from: number, t: PersonTables): { start: number; end: number } | null {
   const { view, boundary } = ctx;
-  for (const length of [3, 2, 4]) {
+  const { glued, listSeparator, notGivenName } = t.chars;
+  for (const length of ITEM_LENGTHS) {
     const end = from + length;
-    if (end > view.length || boundary[end] !== 1 && !t.gluedChars.has(view[end]!)) continue;
-    if (![...view.slice(from, end)].every((ch) => isHan(ch) && !t.listSeparators.has(ch))) continue;
-    const next = view[end];
-    if (t.notGivenNameChars.has(view[end - 1]!)) continue;
-    if (next === undefined || !isHan(next) || t.listSeparators.has(next) || next === '等' || t.notGivenNameChars.has(next)) return { start: from, end };
+    if (end > view.length || boundary[end] !== 1 && !glued.at(view, end)) continue;
+    if (!hanItem(view, from, end, t)) continue;
+    if (notGivenName.at(view, end - 1)) continue;
+    const next = view.charCodeAt(end);
+    if (end === view.length || !isHanCode(next) || listSeparator.has(next) || next === DENG || notGivenName.has(next)) return { start: from, end };
   }
   return null;
+}
+
+/** Han characters and no separator in [from, to) */
+function hanItem(view: string, from: number, to: number, t: PersonTables): boolean {
+  for (let i = from; i < to; i++) {
+    const c = view.charCodeAt(i);
+    if (!isHanCode(c) || t.chars.listSeparator.has(c)) return false;
+  }
+  return true;
 }
 
 /** The Han run before a separator, back to the previous separator, a title, or a non-Han character. */
 function itemBefore(view: string, to: number, t: PersonTables): { start: number; end: number } | null {
   let start = to;
-  while (start > 0 && isHan(view[start - 1]) && !t.listSeparators.has(view[start - 1]!) && to - start < NAME_MAX) {
+  while (start > 0 && isHanCode(view.charCodeAt(start - 1)) && !t.chars.listSeparator.at(view, start - 1) && to - start < NAME_MAX) {
     if (t.titles.endingAt(view, start) && to - start >= 2) break;
     start--;
   }
@@ -214,7 +229,7 @@ function nextBoundary(ctx: DocContext, from: number, ceiling: number): number {
 
 /** The two-character given name of a Chinese name, when it cannot be read as an ordinary word. */
 function givenNameOf(name: string, t: PersonTables): string | null {
-  const surname = t.surnames.get(name.slice(0, 2)) === 'compound' ? 2 : 1;
+  const surname = compoundSurnameAt(name, 0, t) ? 2 : 1;
   const given = name.slice(surname);
   if (given.length !== 2 || isCommonWord(given) || t.notNames.has(given) || t.titles.has(given) || t.after.has(given)) return null;
   if (!t.chars.givenName.allIn(given, 0, given.length) || NOT_GIVEN_NAME_TAGS.has(tagOf(given))) return null;
@@ -239,13 +254,14 @@ function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
 /**
  * The matches of a sticky expression whose matches start with a capital letter, in order and
  * without overlap, as matchAll gives them for its /g twin. Tried only at the capitals: the /g
- * form would try every character of the article.
+ * form would try every character of the article. Both expressions want a lower-case letter
+ * after the capital: an acronym (AI, CEO) is passed over without running one.
  */
 function capitalisedMatches(view: string, at: readonly number[], pattern: RegExp): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let from = 0;
   for (const i of at) {
-    if (i < from) continue;
+    if (i < from || !isLowerCode(view.charCodeAt(i + 1))) continue;
     pattern.lastIndex = i;
     const m = pattern.exec(view);
     if (!m) continue;
@@ -306,14 +322,33 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
       if (last.length >= 2 && !names.has(last)) names.set(last, 'person.surname-only');
     }
   }
+  const { view, boundary } = ctx;
   const out: PersonCandidate[] = [];
-  for (const { start: at, end, value: rule } of occurrences(ctx.view, names)) {
+  for (const { start: at, end, value: rule } of nameOccurrences(view, names)) {
     // a repeat must be a whole word: not the start of a longer name (张维 in 张维迎)
-    if (isHan(ctx.view[end]) && ctx.boundary[end] !== 1) continue;
-    if (isHan(ctx.view[at - 1]) && ctx.boundary[at] !== 1) continue;
+    if (boundary[end] !== 1 && isHanCode(view.charCodeAt(end))) continue;
+    if (boundary[at] !== 1 && isHanCode(view.charCodeAt(at - 1))) continue;
     out.push({ type: 'person', start: at, end, rule });
   }
   return out;
+}
+
+// up to this many names, one search per name (linear in the article for each)
+const FEW_NAMES = 16;
+
+/**
+ * occurrences(view, names), in its order (by start, then the longest first). An article names a
+ * handful of people: a search per name then costs less than building the phrase index; with
+ * many names (a roster) the index keeps the pass linear.
+ */
+function nameOccurrences(view: string, names: ReadonlyMap<string, string>): { start: number; end: number; value: string }[] {
+  if (names.size > FEW_NAMES) return occurrences(view, names);
+  const found: { start: number; end: number; value: string }[] = [];
+  for (const [name, value] of names) {
+    if (name === '') continue;
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) found.push({ start: at, end: at + name.length, value });
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
@@ -342,7 +377,7 @@ export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandid
   const at = landmarks(ctx, t);
   // a side of a fixture is a team: no per-name test unless the text has a fixture at all
   const fixtures = at.fixtureMark;
-  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignTokens), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignAnchors), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
   const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
   if (!fixtures) return all;
   const teams = teamNames(ctx.view, all);

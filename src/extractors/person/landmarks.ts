@@ -1,7 +1,7 @@
 /**
  * Where the person rules can start, found in one pass over the article. Each rule used to
- * scan the whole text for its own characters (surnames, middle dots, capitals, tokens of
- * transliteration characters); one look at each character serves them all.
+ * scan the whole text for its own characters (surnames, middle dots, capitals, transliteration
+ * characters); one look at each character serves them all.
  */
 import type { DocContext } from '../../context.js';
 import type { PersonTables } from './tables.js';
@@ -13,8 +13,8 @@ export interface Landmarks {
   dots: number[];
   /** offsets of ASCII capital letters */
   capitals: number[];
-  /** the jieba tokens made only of transliteration characters (奥巴马, 斯), in order */
-  foreignTokens: { start: number; end: number }[];
+  /** offsets of transliteration characters Chinese given names do not use (尔, 斯): where a foreign name can stand */
+  foreignAnchors: number[];
   /** a fixture marker (vs, VS, Vs, 对阵) somewhere in the text: sides of a fixture are teams (see fixture) */
   fixtureMark: boolean;
 }
@@ -23,6 +23,12 @@ export interface Landmarks {
 export const isMiddleDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 
 const V = 0x76, V_UPPER = 0x56, DUI = '对'.charCodeAt(0);
+
+/**
+ * The characters the pass looks at besides surnames and anchors (tables.ts puts them all in
+ * PersonChars.landmark): capitals, middle dots, and the first characters of the fixture markers.
+ */
+export const OTHER_LANDMARKS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u00b7\u2022\u2027\u30fbv对';
 
 /** vs, VS, Vs or 对阵 at i: what fixture() looks for next to a name */
 function fixtureMarkAt(view: string, i: number): boolean {
@@ -35,21 +41,15 @@ function fixtureMarkAt(view: string, i: number): boolean {
 }
 
 export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
-  const { view, boundary } = ctx;
-  const { surnameStart, foreignName } = t.chars;
-  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignTokens: [], fixtureMark: false };
-  // the token being read (tokens meet at the boundaries), and whether all its characters so far are transliteration characters
-  let tokenStart = 0;
-  let foreign = true;
+  const { view } = ctx;
+  const { landmark, surnameStart, foreignAnchor } = t.chars;
+  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignAnchors: [], fixtureMark: false };
   for (let i = 0; i < view.length; i++) {
-    if (boundary[i] === 1 && i > tokenStart) {
-      if (foreign) found.foreignTokens.push({ start: tokenStart, end: i });
-      tokenStart = i;
-      foreign = true;
-    }
     const c = view.charCodeAt(i);
+    // most characters are none of these: one bit test passes them over
+    if (!landmark.has(c)) continue;
     if (surnameStart.has(c)) found.surnames.push(i);
-    if (foreign && !foreignName.has(c)) foreign = false;
+    if (foreignAnchor.has(c)) found.foreignAnchors.push(i);
     // both below U+3100, where Han text has only punctuation and digits
     if (c < 0x3100) {
       if (c >= 0x41 && c <= 0x5a) found.capitals.push(i);
@@ -57,6 +57,5 @@ export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
       if ((c === V || c === V_UPPER) && !found.fixtureMark) found.fixtureMark = fixtureMarkAt(view, i);
     } else if (c === DUI && !found.fixtureMark) found.fixtureMark = fixtureMarkAt(view, i);
   }
-  if (view.length > tokenStart && foreign) found.foreignTokens.push({ start: tokenStart, end: view.length });
   return found;
 }

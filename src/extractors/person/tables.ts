@@ -4,6 +4,8 @@ import type { givenNamesFile, personPlacesFile, notNamesFile, personCuesFile, pe
 import { WordTable } from '../../text/wordTable.js';
 import { isInlineSpace } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
+import { ShortWordSet } from '../../text/shortWordSet.js';
+import { OTHER_LANDMARKS } from './landmarks.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
@@ -17,6 +19,10 @@ export interface PersonChars {
   givenName: CodeSet;
   /** of transliterated foreign names (斯, 尔, 克) */
   foreignName: CodeSet;
+  /** of transliterated names and not frequent in Chinese given names (斯, 尔): a foreign name holds one */
+  foreignAnchor: CodeSet;
+  /** every character the landmarks pass records (surname starts, anchors, OTHER_LANDMARKS) */
+  landmark: CodeSet;
   /** end a name rather than belong to it (也, 在, 说) */
   notGivenName: CodeSet;
   /** one-character words jieba glues to a name (由, 向) */
@@ -32,12 +38,16 @@ export interface PersonChars {
   titleEnd: CodeSet;
   /** the first character of some speech verb or doctrine (表示, 理论) */
   cueStart: CodeSet;
+  /** characters that coordinate names in a list (、, 和) */
+  listSeparator: CodeSet;
   /** the inline spaces (isInlineSpace) */
   inlineSpace: CodeSet;
 }
 
 export interface PersonTables {
   surnames: Map<string, SurnameKind>;
+  /** the compound surnames (欧阳, 司马), asked by range: 上 and 东 open many words */
+  compoundSurnames: ShortWordSet;
   /** the characters of the lists below, for tests by character code */
   chars: PersonChars;
   /** role words written before a name (创始人, CEO) */
@@ -58,7 +68,8 @@ export interface PersonTables {
   personalAfter: WordTable<true>;
   /** words after a foreign-looking name that only a person takes: titles (总统, 夫人) and 说/表示 */
   personOnlyAfter: WordTable<true>;
-  notNames: ReadonlySet<string>;
+  /** ordinary words that open with a surname (高管, 周末): asked by range at every candidate */
+  notNames: ShortWordSet;
   notGivenNameChars: ReadonlySet<string>;
   /** one-character words jieba glues to a name (由王/小川, 张维向) */
   gluedChars: ReadonlySet<string>;
@@ -89,7 +100,7 @@ const charSet = (chars: string) => new Set([...chars.replace(/\s/g, '')]);
  */
 function personChars(
   surnames: ReadonlyMap<string, SurnameKind>,
-  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string> },
+  lists: { givenName: ReadonlySet<string>; foreignName: ReadonlySet<string>; notGivenName: ReadonlySet<string>; glued: ReadonlySet<string>; listSeparator: ReadonlySet<string> },
   cues: z.infer<typeof personCuesFile>,
   fail: (reason: string) => never,
 ): PersonChars {
@@ -99,14 +110,19 @@ function personChars(
   const ofKind = (kind: SurnameKind) => [...surnames].filter(([, k]) => k === kind).map(([s]) => s);
   const inlineSpace = new CodeSet();
   for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.add(c);
+  const foreignAnchor = [...lists.foreignName].filter((ch) => !lists.givenName.has(ch));
+  const surnameStart = [...surnames.keys()].map((s) => s[0]!);
   return {
     givenName: new CodeSet(lists.givenName),
+    foreignAnchor: new CodeSet(foreignAnchor),
+    landmark: new CodeSet([...surnameStart, ...foreignAnchor, ...OTHER_LANDMARKS]),
     foreignName: new CodeSet(lists.foreignName),
     notGivenName: new CodeSet(lists.notGivenName),
     glued: new CodeSet(lists.glued),
+    listSeparator: new CodeSet(lists.listSeparator),
     commonSurname: new CodeSet(ofKind('common')),
     rareSurname: new CodeSet(ofKind('rare')),
-    surnameStart: new CodeSet([...surnames.keys()].map((s) => s[0]!)),
+    surnameStart: new CodeSet(surnameStart),
     compoundStart: new CodeSet(ofKind('compound').map((s) => s[0]!)),
     compoundEnd: new CodeSet(ofKind('compound').map((s) => s[1]!)),
     // the code units the word tables index their words by (WordTable.startingAt, endingAt)
@@ -143,11 +159,13 @@ export function compilePersonTables(
   for (const t of cues.speechVerbs) verbs.set(t, true);
   const notGivenNameChars = new Set(patterns.notGivenNameChars);
   const gluedChars = new Set(patterns.gluedChars);
+  const listSeparators = new Set(patterns.listSeparators);
   const givenNameChars = charSet(givenNames.common);
   const foreignNameChars = charSet(givenNames.transliteration);
   return {
     surnames: map,
-    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars }, cues, fail),
+    compoundSurnames: new ShortWordSet(surnames.compound),
+    chars: personChars(map, { givenName: givenNameChars, foreignName: foreignNameChars, notGivenName: notGivenNameChars, glued: gluedChars, listSeparator: listSeparators }, cues, fail),
     titles,
     after,
     verbs,
@@ -157,14 +175,19 @@ export function compilePersonTables(
     suffixTitles: wordTable(cues.suffixTitles),
     reporting: wordTable(cues.reportingVerbs),
     givenNameTitles: cues.givenNameTitles,
-    notNames: new Set(notNames.words),
+    notNames: new ShortWordSet(notNames.words),
     notGivenNameChars,
     gluedChars,
-    listSeparators: new Set(patterns.listSeparators),
+    listSeparators,
     placeAfter: wordTable(patterns.placeAfter),
     places: wordTable(places.places),
     organisationBefore: wordTable(patterns.organisationBefore),
     givenNameChars,
     foreignNameChars,
   };
+}
+
+/** Does a compound surname open text at i (欧阳明)? */
+export function compoundSurnameAt(text: string, i: number, t: PersonTables): boolean {
+  return i + 2 <= text.length && t.compoundSurnames.hasRange(text, i, i + 2);
 }
