@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { HASH_START, StringFilter, hashStep } from '../text/stringFilter.js';
+import { StringFilter, hashRange } from '../text/stringFilter.js';
 
 const require = createRequire(import.meta.url);
 const DICT = (require('nodejieba') as { DEFAULT_DICT: string }).DEFAULT_DICT;
@@ -57,7 +57,5 @@ export function isCommonWord(word: string): boolean {
  */
 export function isCommonWordAt(text: string, from: number, to: number): boolean {
   const { words, filter } = (common ??= load());
-  let h = HASH_START;
-  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
-  return filter.mayHaveHash(h >>> 0) && words.has(text.slice(from, to));
+  return filter.mayHaveHash(hashRange(text, from, to)) && words.has(text.slice(from, to));
 }

@@ -6,7 +6,7 @@
  * probe reads one or two cache lines of a table of a few KB, where a Set lookup of a
  * fresh slice hashes the slice and then reads the Set's buckets, entries and key string.
  */
-import { HASH_START, hashStep } from './stringFilter.js';
+import { hashRange, remix } from './stringFilter.js';
 
 export class ShortWordSet {
   /** slots of `stride` code units: the word's length, then its units (length 0: an empty slot) */
@@ -60,9 +60,6 @@ export class ShortWordSet {
   }
 
   private home(text: string, from: number, to: number): number {
-    let h = HASH_START;
-    for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
-    // FNV-1a's low bits spread short Han strings poorly: a multiply mixes them into the top bits
-    return Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> this.shift;
+    return remix(hashRange(text, from, to)) >>> this.shift;
   }
 }

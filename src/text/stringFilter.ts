@@ -41,16 +41,22 @@ export class StringFilter {
 export const HASH_START = 0x811c9dc5;
 export const hashStep = (h: number, code: number): number => Math.imul(h ^ code, 0x01000193);
 
-/** FNV-1a over the UTF-16 code units (no string is made, the key is short) */
-export function hashOf(s: string): number {
+/** FNV-1a over the UTF-16 code units of text[from, to), with no slice made */
+export function hashRange(text: string, from: number, to: number): number {
   let h = HASH_START;
-  for (let i = 0; i < s.length; i++) h = hashStep(h, s.charCodeAt(i));
+  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
   return h >>> 0;
 }
 
-// one remix of the hash gives the block (8 bits) and the two bits within it (9 bits each):
-// FNV-1a's own low bits spread short Han strings poorly over the blocks
-const remix = (h: number) => Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 0;
+/** FNV-1a over the UTF-16 code units (no string is made, the key is short) */
+export const hashOf = (s: string): number => hashRange(s, 0, s.length);
+
+/**
+ * FNV-1a's own low bits spread short Han strings poorly: one multiply mixes them into the
+ * top bits, which the tables built on these hashes read.
+ */
+export const remix = (h: number): number => Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 0;
+// one remix gives the block (8 bits) and the two bits within it (9 bits each)
 // (these take the remixed hash: it is computed once per lookup)
 const blockStart = (r: number) => (r >>> 24) * BLOCK_BITS;
 const firstBit = (r: number) => (r >>> 15) & (BLOCK_BITS - 1);

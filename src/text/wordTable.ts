@@ -5,7 +5,7 @@
  * small filter over the words' hashes before any slice of the text is made.
  */
 import { CodeSet } from './codeSet.js';
-import { HASH_START, hashStep } from './stringFilter.js';
+import { HASH_START, hashRange, hashStep, remix } from './stringFilter.js';
 
 // bits of the filter over the words' hashes: 1 KB, under 1% false positives at 500 words
 const HASH_BITS = 1 << 13;
@@ -77,12 +77,3 @@ export class WordTable<V> {
   }
 }
 
-/** FNV-1a of text[from, to) (no slice is made) */
-function hashRange(text: string, from: number, to: number): number {
-  let h = HASH_START;
-  for (let i = from; i < to; i++) h = hashStep(h, text.charCodeAt(i));
-  return h;
-}
-
-// FNV-1a's low bits spread short Han strings poorly: one multiply mixes them
-const remix = (h: number) => Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 0;

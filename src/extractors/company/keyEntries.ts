@@ -2,7 +2,7 @@
  * The entries of a phrase index (its keys, and the lower-cased prefixes of its keys) behind
  * a filter that answers both questions with one cache line.
  */
-import { hashOf } from '../../text/stringFilter.js';
+import { hashOf, remix } from '../../text/stringFilter.js';
 
 export interface KeyEntry<V> {
   /** the phrase's value when the string is a key as written */
@@ -72,5 +72,5 @@ export class KeyEntries<V> {
 
 // two remixes of the hash (FNV-1a's own low bits spread short Han strings poorly): the top
 // 8 bits of one pick the block, 28 bits of the other the four bits within it
-const blockOf = (h: number) => (Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 24) * BLOCK_BITS;
+const blockOf = (h: number) => (remix(h) >>> 24) * BLOCK_BITS;
 const bitsOf = (h: number) => Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0;
