@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { numeralsFile } from '../rules/schemas.js';
-import { isInlineSpace } from '../text/matchView.js';
+import { isAsciiDigitCode, isInlineSpace } from '../text/matchView.js';
 import { CodeSet } from '../text/codeSet.js';
 
 export interface NumeralTables {
@@ -127,7 +127,6 @@ export interface NumberExpr {
 
 type TokenKind = 'digit' | 'vague' | 'small' | 'big' | 'point';
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i. */
@@ -139,22 +138,22 @@ function scanArabic(text: string, i: number): { end: number; value: number; plai
   let mantissa = 0;
   let digits = 0;
   let decimals = 0;
-  for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) {
+  for (let c = text.charCodeAt(j); isAsciiDigitCode(c); c = text.charCodeAt(++j)) {
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
   if (j === i) return null;
   let plain = true;
   // thousands separators: exactly three digits after each comma (5,000万美元)
-  while (text.charCodeAt(j) === 44 && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3)) && !isDigitCode(text.charCodeAt(j + 4))) {
+  while (text.charCodeAt(j) === 44 && isAsciiDigitCode(text.charCodeAt(j + 1)) && isAsciiDigitCode(text.charCodeAt(j + 2)) && isAsciiDigitCode(text.charCodeAt(j + 3)) && !isAsciiDigitCode(text.charCodeAt(j + 4))) {
     mantissa = mantissa * 1000 + (text.charCodeAt(j + 1) - 48) * 100 + (text.charCodeAt(j + 2) - 48) * 10 + (text.charCodeAt(j + 3) - 48);
     digits += 3;
     j += 4;
     plain = false;
   }
-  if (text.charCodeAt(j) === 46 && isDigitCode(text.charCodeAt(j + 1))) {
+  if (text.charCodeAt(j) === 46 && isAsciiDigitCode(text.charCodeAt(j + 1))) {
     j++;
-    for (let c = text.charCodeAt(j); isDigitCode(c); c = text.charCodeAt(++j)) {
+    for (let c = text.charCodeAt(j); isAsciiDigitCode(c); c = text.charCodeAt(++j)) {
       mantissa = mantissa * 10 + (c - 48);
       digits++;
       decimals++;

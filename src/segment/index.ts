@@ -139,6 +139,19 @@ export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8
   return boundary;
 }
 
+/** The start of the token holding the character at i (0 for i <= 0), read off `boundary`. */
+export function tokenStartAt(boundary: Uint8Array, i: number): number {
+  while (i > 0 && boundary[i] !== 1) i--;
+  return Math.max(i, 0);
+}
+
+/** The end of the token holding the character at i: the first boundary after i. */
+export function tokenEndAfter(boundary: Uint8Array, i: number): number {
+  i++;
+  while (i < boundary.length - 1 && boundary[i] !== 1) i++;
+  return i;
+}
+
 /**
  * jieba's HMM sometimes glues a one-character word to a known name (从华为/离职,
  * 华为将): split such a token so the name stands alone. `known` says whether a word is

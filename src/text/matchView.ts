@@ -25,6 +25,8 @@ export const isLatinCode = (c: number): boolean => {
   const folded = c | 0x20; // folds A-Z onto a-z
   return folded >= 0x61 && folded <= 0x7a;
 };
+/** An ASCII digit's code unit; false for NaN. */
+export const isAsciiDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** Han ideographs (CJK unified, extension A, compatibility). */
 export const isHan = (ch: string | undefined): boolean => !!ch && isHanCode(ch.charCodeAt(0));
 export const isAsciiDigit = (ch: string | undefined): boolean => !!ch && ch >= '0' && ch <= '9';

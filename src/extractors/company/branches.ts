@@ -70,8 +70,8 @@ const UNIT_TITLE = /^[\u4e00-\u9fff]{0,6}?(?:总监|总裁|总经理|主编|经�
  * staff title or a branch after that (某公司某某总监, 某公司某某北京公司): the company's unit,
  * brand or project acting as a company, one mention with the company (not the company inside it).
  */
-function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables, starts: Int32Array): number | null {
-  const k = tokenStartingAt(ctx, starts, c.end);
+function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): number | null {
+  const k = tokenStartingAt(ctx, c.end);
   if (k < 0 || k + 1 >= ctx.tokens.length) return null;
   const word = ctx.words[k]!;
   if (word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word) || isCommonWord(word) || !UNIT_TAGS.test(tagOf(word))) return null;
@@ -82,27 +82,16 @@ function unitEnd(ctx: DocContext, c: CompanyCandidate, t: CompanyTables, starts:
   return branchEnd(ctx, k + 1, t) !== null ? ctx.tokens[k]!.end : null;
 }
 
-/**
- * The index of the token starting at `offset`, or -1: a binary search over the landmarks'
- * token starts (a compact array: no token object is read on the way).
- */
-function tokenStartingAt(ctx: DocContext, starts: Int32Array, offset: number): number {
-  if (offset >= ctx.view.length || ctx.boundary[offset] !== 1) return -1;
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The index of the token starting at `offset`, or -1 (the boundary test turns most away before the search). */
+function tokenStartingAt(ctx: DocContext, offset: number): number {
+  return offset < ctx.view.length && ctx.boundary[offset] === 1 ? tokenIndexAt(ctx, offset) : -1;
 }
 
-export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables, starts: Int32Array): CompanyCandidate[] {
+export function extendToBranches(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
     if (c.rule === 'company.lexicon') {
-      const unit = unitEnd(ctx, c, t, starts);
+      const unit = unitEnd(ctx, c, t);
       if (unit !== null) {
         out.push({ type: 'company', start: c.start, end: unit, rule: 'company.unit' });
         const k = tokenIndexAt(ctx, unit);
@@ -112,7 +101,7 @@ export function extendToBranches(ctx: DocContext, found: readonly CompanyCandida
       const end = businessLineEnd(ctx, c, t);
       if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.business-line' });
     }
-    const k = tokenStartingAt(ctx, starts, c.end);
+    const k = tokenStartingAt(ctx, c.end);
     if (k < 0) continue;
     const end = branchEnd(ctx, k, t);
     if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.branch' });

@@ -9,9 +9,9 @@
  */
 import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
-import { tagOf } from '../../segment/index.js';
+import { tagOf, tokenEndAfter, tokenStartAt } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
+import { isAsciiDigitCode, isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
 import { CUE, NEAR_MONTH } from './landmarks.js';
@@ -22,7 +22,7 @@ const FUNCTION_CHARS = codeSetOf([...'的了和与及是在把被从向对为于
 /** a Han character that is no function word: it may belong to a name read back from its cue */
 const isNameChar = (c: number) => isHanCode(c) && !FUNCTION_CHARS.has(c);
 /** a character of a Latin name (OpenAI, AT&T, Booking.com, Coca-Cola) */
-const isLatinNameChar = (c: number) => isLatinCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x26 || c === 0x2e || c === 0x2d;
+const isLatinNameChar = (c: number) => isLatinCode(c) || isAsciiDigitCode(c) || c === 0x26 || c === 0x2e || c === 0x2d;
 // a name that jieba reads as one word of these kinds is a proper noun or unknown
 const PROPER_TAGS = /^(x|nz|nt|nrt|j|eng)$/;
 // before a stock code or a price move a word that jieba reads as a person name is a company too
@@ -99,17 +99,9 @@ export function isOneToken(ctx: DocContext, start: number, stop: number): boolea
   return true;
 }
 
-function previousBoundary(ctx: DocContext, from: number): number {
-  let i = from - 1;
-  while (i > 0 && ctx.boundary[i] !== 1) i--;
-  return Math.max(i, 0);
-}
-
-function nextBoundary(ctx: DocContext, from: number): number {
-  let i = from + 1;
-  while (i < ctx.boundary.length && ctx.boundary[i] !== 1) i++;
-  return i;
-}
+// the token boundaries around a position (the token that holds the character before `from` / at `from`)
+const previousBoundary = (ctx: DocContext, from: number) => tokenStartAt(ctx.boundary, from - 1);
+const nextBoundary = (ctx: DocContext, from: number) => tokenEndAfter(ctx.boundary, from);
 
 /** Index of the token starting at `offset` (binary search; tokens are in order). */
 export function tokenIndexAt(ctx: DocContext, offset: number): number {
@@ -143,10 +135,7 @@ const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
 export const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
 const MONTH = '月'.charCodeAt(0);
 /** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
-const isDigitAt = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
-  return c >= 0x30 && c <= 0x39;
-};
+const isDigitAt = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i));
 
 /**
  * Can a dateline (上海3月14日电, 3月14日电) start at `at`? Its month's digits start at `at`

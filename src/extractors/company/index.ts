@@ -160,5 +160,5 @@ export function extractCompanies(
   const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks, starts).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t, starts), ...unknownBranches(ctx, t, marks)];
+  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t, marks)];
 }

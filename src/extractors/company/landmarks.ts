@@ -6,7 +6,7 @@
  */
 import type { DocContext } from '../../context.js';
 import { CodeSet } from '../../text/codeSet.js';
-import { isHanCode } from '../../text/matchView.js';
+import { isAsciiDigitCode, isHanCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 
 // classes of a token's first character (the table built at rule-load time)
@@ -55,7 +55,7 @@ export interface TokenClasses {
 
 const HANG = '行'.charCodeAt(0);
 /** a Han character or an ASCII digit (false for NaN past the end) */
-const isCaselessCode = (c: number) => isHanCode(c) || (c >= 0x30 && c <= 0x39);
+const isCaselessCode = (c: number) => isHanCode(c) || isAsciiDigitCode(c);
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for

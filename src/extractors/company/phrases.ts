@@ -4,7 +4,7 @@
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
 import type { DocContext } from '../../context.js';
-import { isHanCode, isLatin } from '../../text/matchView.js';
+import { isAsciiDigitCode, isHanCode, isLatin } from '../../text/matchView.js';
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
@@ -181,7 +181,7 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
 function isCaseless(key: string): boolean {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (!isHanCode(c) && !(c >= 0x30 && c <= 0x39)) return false;
+    if (!isHanCode(c) && !isAsciiDigitCode(c)) return false;
   }
   return key.length > 0;
 }

@@ -7,7 +7,7 @@
 import type { DocContext } from '../../context.js';
 import type { DateCandidate } from '../candidate.js';
 import { ASCII_DIGIT, BIG_UNIT, DIGIT, numeralKind, scanNumber, SMALL_UNIT, VAGUE, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, isHan, skipSpaces } from '../../text/matchView.js';
+import { isAsciiDigit, isAsciiDigitCode, isHan, skipSpaces } from '../../text/matchView.js';
 import { numericShapeAt } from './numeric.js';
 import { afterYear, parseDateAt, rangeDayAt, wholeNumber, yearNumberAt, type DateParts, type ParseOptions } from './parse.js';
 import { daysInMonth, isRealDay, nthWeek, nthWeekday, pad2, resolveDeictic, twoDigitYear, weekdayNear, type RefDate } from './refDate.js';
@@ -106,13 +106,11 @@ function realDays(value: string): boolean {
   return true;
 }
 
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
-
 /** \d{4}-\d{2}-\d{2} at from */
 function isDayShape(v: string, from: number): boolean {
   for (let k = 0; k < 10; k++) {
     const c = v.charCodeAt(from + k);
-    if (k === 4 || k === 7 ? c !== 0x2d : !isDigitCode(c)) return false;
+    if (k === 4 || k === 7 ? c !== 0x2d : !isAsciiDigitCode(c)) return false;
   }
   return true;
 }
@@ -125,7 +123,7 @@ function digitsAt(v: string, from: number, count: number): number {
 }
 
 /** Four ASCII digits at the start of v (a year, not XXXX). */
-const startsWithYear = (v: string) => v.length >= 4 && isDigitCode(v.charCodeAt(0)) && isDigitCode(v.charCodeAt(1)) && isDigitCode(v.charCodeAt(2)) && isDigitCode(v.charCodeAt(3));
+const startsWithYear = (v: string) => v.length >= 4 && isAsciiDigitCode(v.charCodeAt(0)) && isAsciiDigitCode(v.charCodeAt(1)) && isAsciiDigitCode(v.charCodeAt(2)) && isAsciiDigitCode(v.charCodeAt(3));
 
 /** A partial date (XXXX-03-19, 21日) completed from refDate where it knows enough. */
 function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): string | undefined {

@@ -4,7 +4,7 @@
  * common as plain numbers (2008.03 is a decimal, 1-2 a range of counts) need a
  * context that shows a date: a range (1999.08-2002.02) or a known time expression.
  */
-import { isAsciiDigit } from '../../text/matchView.js';
+import { isAsciiDigit, isAsciiDigitCode, isLatinCode } from '../../text/matchView.js';
 import type { DateParts, ParseOptions } from './parse.js';
 import { rangeJoinerAt, type DateTables } from './tables.js';
 
@@ -38,8 +38,6 @@ function codeBefore(view: string, i: number, tables: DateTables): boolean {
 
 const SEPARATOR_CODES = new Set([...SEPARATORS].map((c) => c.charCodeAt(0)));
 const SLASH = 0x2f, DASH = 0x2d, COLON = 0x3a, POINT = 0x2e, SPACE = 0x20;
-const isAsciiDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
-const isLatinCode = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * Can a numeric date start at i, judging by the digits and what is around them? Most

@@ -7,7 +7,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { PersonCandidate } from '../candidate.js';
-import { tagOf } from '../../segment/index.js';
+import { tagOf, tokenEndAfter, tokenStartAt } from '../../segment/index.js';
 import type { PersonTables } from './tables.js';
 import { fixture, roleAfter, subjectOfSpeech } from './chinese.js';
 import { isMiddleDot } from './landmarks.js';
@@ -49,19 +49,6 @@ export function foreignNames(ctx: DocContext, t: PersonTables, anchors: readonly
     foreignRuns(ctx, t, chainStart, chainEnd, out);
   }
   return out;
-}
-
-/** the start of the token holding the character at i */
-function tokenStartAt(boundary: Uint8Array, i: number): number {
-  while (i > 0 && boundary[i] !== 1) i--;
-  return i;
-}
-
-/** the end of the token holding the character at i */
-function tokenEndAfter(boundary: Uint8Array, i: number): number {
-  i++;
-  while (i < boundary.length - 1 && boundary[i] !== 1) i++;
-  return i;
 }
 
 /** The names in a chain of such tokens [from, to): runs of its tokens taken from the left, each of up to MAX characters. */
