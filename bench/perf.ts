@@ -11,6 +11,8 @@
  *   result (the CLI, a new process); time per character at 1x..1000x article
  *   length; a 200,000-article JSON Lines run through the CLI with 2 threads,
  *   memory sampled over the run; and where the pipeline's time goes (profile).
+ *   Every rate is the best of three timed passes (the least disturbed by other
+ *   work on the machine), ours and the others' alike.
  *
  *   --quick   smaller corpus and a 20,000-article CLI run (to try the bench itself)
  */
