@@ -99,14 +99,17 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
 // UTF-16 surrogates: a text without them maps one code unit to one code unit
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** BMP code points that only simplified text uses, as a bitmap: read once per Han character. */
-const bitmaps = new WeakMap<ReadonlySet<number>, Uint8Array>();
-function bmpBitmap(set: ReadonlySet<number>): Uint8Array {
-  let bits = bitmaps.get(set);
+/**
+ * BMP code points that only simplified text uses, as a bitset (8 KB: read once per Han
+ * character, right after jieba has run, where a 64 KB byte map misses the cache).
+ */
+const bitsets = new WeakMap<ReadonlySet<number>, Uint32Array>();
+function bmpBitset(set: ReadonlySet<number>): Uint32Array {
+  let bits = bitsets.get(set);
   if (!bits) {
-    bits = new Uint8Array(0x10000);
-    for (const cp of set) if (cp <= 0xffff) bits[cp] = 1;
-    bitmaps.set(set, bits);
+    bits = new Uint32Array(0x10000 / 32);
+    for (const cp of set) if (cp <= 0xffff) bits[cp >>> 5]! |= 1 << (cp & 31);
+    bitsets.set(set, bits);
   }
   return bits;
 }
@@ -124,12 +127,12 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
   // unit j of the output comes from code unit j, the identity map
   if (normalized === original && n === original.length && !SURROGATE.test(original)) {
     // the common case (no astral characters): one code unit for one, compared in place
-    const simplifiedOnly = bmpBitmap(tables.simplifiedOnly);
+    const simplifiedOnly = bmpBitset(tables.simplifiedOnly);
     for (let j = 0; j < n; j++) {
       const c = original.charCodeAt(j);
       if (c >= FIRST_HAN) {
         if (c !== converted.charCodeAt(j)) changed++;
-        simplified += simplifiedOnly[c]!;
+        simplified += (simplifiedOnly[c >>> 5]! >>> (c & 31)) & 1;
       }
     }
   } else {
