@@ -5,7 +5,7 @@
  * (optionally) validate the result against the schema. Synchronous and free of I/O after set-up.
  */
 import { createConverter, type Conversion } from './convert/index.js';
-import { loadSegmenter, segment, splitGlued, tokenBoundaries } from './segment/index.js';
+import { loadSegmenter, segmentText } from './segment/index.js';
 import { loadRules, type LoadRulesOptions, type RuleSet } from './rules/index.js';
 import { toMatchView } from './text/matchView.js';
 import { parseRefDate } from './extractors/date/refDate.js';
@@ -124,6 +124,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const rules = loadRules(options);
   const convert = createConverter({ rulesDir: rules.dir });
   const ensureSegmenter = loadSegmenter(rules.userWords);
+  const isLexiconPhrase = (word: string) => rules.company.lexicon.phrases.has(word);
   /** Conversion and segmentation: the native, table-heavy half of the work. */
   const prepare = (original: string, opts: ExtractOptions, mode: RunMode): PreparedDoc => {
     const refDate = opts.refDate === undefined ? undefined : parseRefDate(opts.refDate);
@@ -131,10 +132,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ensureSegmenter();
     const text = conversion.simplified;
     const view = toMatchView(text);
-    const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.chars.glued);
-    const words = tokens.map((t) => t.word);
+    const { tokens, words, boundary } = segmentText(view, isLexiconPhrase, rules.person.chars.glued);
     // optional fields assigned, not spread: a spread of `cond && {...}` makes an object per field
-    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length) };
+    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary };
     if (refDate) ctx.refDate = refDate;
     if (mode.dateExpression) ctx.dateExpression = true;
     return { conversion, ctx, opts };

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CodeSet } from '../text/codeSet.js';
+import { CodeSet } from '../text/codeSet.js';
 
 const require = createRequire(import.meta.url);
 // nodejieba is CommonJS with a native binding
@@ -96,23 +96,61 @@ function chunkEnd(text: string, from: number): number {
   return /[\uDC00-\uDFFF]/.test(text[cut] ?? '') ? cut + 1 : cut;
 }
 
-/** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
-export function segment(text: string): Token[] {
-  const chunks: Token[][] = [];
-  let offset = 0;
+/** jieba's words for `text`, cut in chunks; they concatenate back to the input exactly. */
+function cutWords(text: string): string[] {
+  if (text.length === 0) return [];
+  if (text.length <= CHUNK) return jieba.cut(text, true);
+  const chunks: string[][] = [];
   for (let from = 0; from < text.length; ) {
     const end = chunkEnd(text, from);
-    // map() sizes the array once (pushing grew it a dozen times per article)
-    const chunk = jieba.cut(text.slice(from, end), true).map((word): Token => {
-      const start = offset;
-      offset += word.length;
-      return { word, start, end: offset };
-    });
-    chunks.push(chunk);
+    chunks.push(jieba.cut(text.slice(from, end), true));
     from = end;
   }
+  return chunks.flat();
+}
+
+/** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
+export function segment(text: string): Token[] {
+  return segmentText(text, () => false, NO_GLUE).tokens;
+}
+const NO_GLUE = new CodeSet();
+
+/** An article's tokens, their words (tokens[k].word) and token boundaries (see tokenBoundaries). */
+export interface Segmentation {
+  tokens: Token[];
+  words: readonly string[];
+  boundary: Uint8Array;
+}
+
+/**
+ * segment(text) with glued tokens split (splitGlued), its words and boundaries, in one
+ * pass over jieba's words: about 400 tokens per article, so one loop and no array or
+ * closure per step matter. jieba's own array serves as the words.
+ */
+export function segmentText(text: string, known: (word: string) => boolean, glue: CodeSet): Segmentation {
+  const words = cutWords(text);
+  const n = words.length;
+  // sized once and filled in order (holey only in name: every slot is written below)
+  const tokens = new Array<Token>(n);
+  const boundary = new Uint8Array(text.length + 1);
+  boundary[0] = 1;
+  let offset = 0;
+  let mayGlue = false;
+  for (let k = 0; k < n; k++) {
+    const word = words[k]!;
+    const start = offset;
+    offset += word.length;
+    tokens[k] = { word, start, end: offset };
+    boundary[offset] = 1;
+    // splitGlued's own first test, so that it runs only on the few articles it can change
+    if (word.length >= 3 && (glue.has(word.charCodeAt(0)) || glue.has(word.charCodeAt(word.length - 1)))) mayGlue = true;
+  }
   if (offset !== text.length) throw new Error(`segmenter lost text: ${offset} of ${text.length} characters`);
-  return chunks.length === 1 ? chunks[0]! : chunks.flat();
+  if (mayGlue) {
+    const split = splitGlued(tokens, known, glue);
+    if (split !== tokens) return { tokens: split, words: split.map((t) => t.word), boundary: tokenBoundaries(split, text.length) };
+  }
+  return { tokens, words, boundary };
 }
 
 /**
