@@ -60,8 +60,12 @@ function scriptOf(converted: number, simplifiedOnly: number): Script {
 
 /** Apply the fixups to `text` (already mapped), composing the offset maps. */
 function applyFixups(m: Mapped, table: FixupTable): Mapped {
-  if (!table.pattern) return m;
-  const matches = [...m.text.matchAll(table.pattern)];
+  const { pattern } = table;
+  if (!pattern) return m;
+  // exec in a loop, not matchAll: matchAll copies the regular expression on every call
+  pattern.lastIndex = 0;
+  const matches: RegExpExecArray[] = [];
+  for (let hit = pattern.exec(m.text); hit; hit = pattern.exec(m.text)) matches.push(hit);
   if (matches.length === 0) return m;
   let size = m.text.length;
   for (const hit of matches) size += table.byFrom.get(hit[0])!.to.length - hit[0].length;
@@ -103,18 +107,13 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * BMP code points that only simplified text uses, as a bitset (8 KB: read once per Han
  * character, right after jieba has run, where a 64 KB byte map misses the cache).
  */
-const bitsets = new WeakMap<ReadonlySet<number>, Uint32Array>();
 function bmpBitset(set: ReadonlySet<number>): Uint32Array {
-  let bits = bitsets.get(set);
-  if (!bits) {
-    bits = new Uint32Array(0x10000 / 32);
-    for (const cp of set) if (cp <= 0xffff) bits[cp >>> 5]! |= 1 << (cp & 31);
-    bitsets.set(set, bits);
-  }
+  const bits = new Uint32Array(0x10000 / 32);
+  for (const cp of set) if (cp <= 0xffff) bits[cp >>> 5]! |= 1 << (cp & 31);
   return bits;
 }
 
-function convert(original: string, tables: OpenccTables, fixups: FixupTable): Conversion {
+function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint32Array, fixups: FixupTable): Conversion {
   const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
   const n = converted.length;
@@ -127,7 +126,7 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
   // unit j of the output comes from code unit j, the identity map
   if (normalized === original && n === original.length && !SURROGATE.test(original)) {
     // the common case (no astral characters): one code unit for one, compared in place
-    const simplifiedOnly = bmpBitset(tables.simplifiedOnly);
+    const simplifiedOnly = simplifiedOnlyBmp;
     for (let j = 0; j < n; j++) {
       const c = original.charCodeAt(j);
       if (c >= FIRST_HAN) {
@@ -192,5 +191,6 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
 export function createConverter(options: { rulesDir: string }): (original: string) => Conversion {
   const tables = openccTables();
   const fixups = loadFixups(options.rulesDir, tables.convert);
-  return (original) => convert(original, tables, fixups);
+  const simplifiedOnlyBmp = bmpBitset(tables.simplifiedOnly);
+  return (original) => convert(original, tables, simplifiedOnlyBmp, fixups);
 }
