@@ -40,19 +40,6 @@ interface Mapped {
   offsets: { start: Int32Array; end: Int32Array } | null;
 }
 
-/** The offset arrays of a mapping, written out when it is the identity. */
-function offsetArrays(m: Mapped): { start: Int32Array; end: Int32Array } {
-  if (m.offsets) return m.offsets;
-  const n = m.text.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    start[j] = j;
-    end[j] = j + 1;
-  }
-  return { start, end };
-}
-
 function scriptOf(converted: number, simplifiedOnly: number): Script {
   if (converted > 0) return simplifiedOnly > 0 ? 'mixed' : 'hant';
   return simplifiedOnly > 0 ? 'hans' : 'none';
@@ -69,16 +56,18 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
   if (matches.length === 0) return m;
   let size = m.text.length;
   for (const hit of matches) size += table.byFrom.get(hit[0])!.to.length - hit[0].length;
-  const source = offsetArrays(m);
+  // null: code unit j comes from code unit j, read as such rather than written out
+  const source = m.offsets;
   const start = new Int32Array(size);
   const end = new Int32Array(size);
   const parts: string[] = [];
   let src = 0;
   let dst = 0;
   const copy = (from: number, to: number) => {
-    start.set(source.start.subarray(from, to), dst);
-    end.set(source.end.subarray(from, to), dst);
-    dst += to - from;
+    for (let j = from; j < to; j++, dst++) {
+      start[dst] = source ? source.start[j]! : j;
+      end[dst] = source ? source.end[j]! : j + 1;
+    }
   };
   for (const hit of matches) {
     const at = hit.index;
@@ -89,8 +78,8 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
     const midStart = at + fix.keepHead;
     const midEnd = at + fix.from.length - fix.keepTail;
     const midLength = fix.to.length - fix.keepHead - fix.keepTail;
-    start.fill(source.start[midStart]!, dst, dst + midLength);
-    end.fill(source.end[midEnd - 1]!, dst, dst + midLength);
+    start.fill(source ? source.start[midStart]! : midStart, dst, dst + midLength);
+    end.fill(source ? source.end[midEnd - 1]! : midEnd, dst, dst + midLength);
     dst += midLength;
     copy(midEnd, at + fix.from.length);
     src = at + fix.from.length;
