@@ -28,6 +28,8 @@ export interface Conversion {
 
 // CJK compatibility ideographs: U+F900-U+FAFF and U+2F800-U+2FA1F (as surrogates).
 const COMPAT = /[\uF900-\uFAFF]|\uD87E[\uDC00-\uDE1F]/;
+// Either of COMPAT and SURROGATE: one scan of the article rules both out (almost always)
+const RARE = /[\uD800-\uDFFF\uF900-\uFAFF]/;
 // Below this no code point is Han, so neither script test can fire.
 const FIRST_HAN = 0x2e80;
 
@@ -103,7 +105,8 @@ function bmpBitset(set: ReadonlySet<number>): Uint32Array {
 }
 
 function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint32Array, fixups: FixupTable): Conversion {
-  const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
+  const rare = RARE.test(original);
+  const normalized = rare && COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
   const n = converted.length;
   let changed = 0;
@@ -113,7 +116,7 @@ function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint
   // Every opencc entry keeps the number of code points (checked in tables.ts): with the
   // same length and no surrogate in the original (then none in the output either), code
   // unit j of the output comes from code unit j, the identity map
-  if (normalized === original && n === original.length && !SURROGATE.test(original)) {
+  if (normalized === original && n === original.length && !(rare && SURROGATE.test(original))) {
     // the common case (no astral characters): one code unit for one, compared in place
     const simplifiedOnly = simplifiedOnlyBmp;
     for (let j = 0; j < n; j++) {
