@@ -24,6 +24,25 @@ export interface Token {
   end: number;
 }
 
+/**
+ * Tokens are made by this constructor, never as object literals: a literal's allocation
+ * site lets V8 decide to "pretenure" it (allocate straight in the old generation) once a
+ * batch's tokens have survived a collection, and then every token costs a write barrier
+ * and the old generation fills up with short-lived tokens, each one in the remembered set
+ * of the young strings it points to. One constructor also gives every token one shape.
+ */
+class JiebaToken implements Token {
+  // declared, not class fields: fields would be defined as undefined first, then assigned
+  declare word: string;
+  declare start: number;
+  declare end: number;
+  constructor(word: string, start: number, end: number) {
+    this.word = word;
+    this.start = start;
+    this.end = end;
+  }
+}
+
 /** One user dictionary line: a word that must stay whole, with its part of speech. */
 export interface UserWord {
   word: string;
@@ -140,7 +159,7 @@ export function segmentText(text: string, known: (word: string) => boolean, glue
     const word = words[k]!;
     const start = offset;
     offset += word.length;
-    tokens[k] = { word, start, end: offset };
+    tokens[k] = new JiebaToken(word, start, offset);
     boundary[offset] = 1;
     // splitGlued's own first test, so that it runs only on the few articles it can change
     if (word.length >= 3 && (glue.has(word.charCodeAt(0)) || glue.has(word.charCodeAt(word.length - 1)))) mayGlue = true;
@@ -205,9 +224,9 @@ export function splitGlued(tokens: Token[], known: (word: string) => boolean, gl
     let split: Token[] | null = null;
     if (w.length >= 3) {
       if (glue.has(w.charCodeAt(0)) && known(w.slice(1))) {
-        split = [{ word: w[0]!, start: t.start, end: t.start + 1 }, { word: w.slice(1), start: t.start + 1, end: t.end }];
+        split = [new JiebaToken(w[0]!, t.start, t.start + 1), new JiebaToken(w.slice(1), t.start + 1, t.end)];
       } else if (glue.has(w.charCodeAt(w.length - 1)) && known(w.slice(0, -1))) {
-        split = [{ word: w.slice(0, -1), start: t.start, end: t.end - 1 }, { word: w[w.length - 1]!, start: t.end - 1, end: t.end }];
+        split = [new JiebaToken(w.slice(0, -1), t.start, t.end - 1), new JiebaToken(w[w.length - 1]!, t.end - 1, t.end)];
       }
     }
     if (split) (out ??= tokens.slice(0, k)).push(...split);
