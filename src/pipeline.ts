@@ -5,10 +5,10 @@
  * (optionally) validate the result against the schema. Synchronous and free of I/O after set-up.
  */
 import { createConverter, type Conversion } from './convert/index.js';
-import { loadSegmenter, segment, splitGlued, tokenBoundaries } from './segment/index.js';
+import { loadSegmenter, segmentText } from './segment/index.js';
 import { loadRules, type LoadRulesOptions, type RuleSet } from './rules/index.js';
 import { toMatchView } from './text/matchView.js';
-import { parseRefDate } from './extractors/date/refDate.js';
+import { parseRefDate, type RefDate } from './extractors/date/refDate.js';
 import { extractMoney } from './extractors/money/index.js';
 import { extractDates } from './extractors/date/index.js';
 import { extractPeople } from './extractors/person/index.js';
@@ -47,6 +47,11 @@ export interface Pipeline {
   run(original: string, options?: ExtractOptions, mode?: RunMode): DetailedResult;
   /** Several articles at once, the same results as run() on each; a failure is that article's Error. */
   runMany(articles: readonly { text: string; options?: ExtractOptions }[]): (DetailedResult | Error)[];
+}
+
+interface ConvertedDoc {
+  refDate: RefDate | undefined;
+  conversion: Conversion;
 }
 
 interface PreparedDoc {
@@ -124,17 +129,20 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   const rules = loadRules(options);
   const convert = createConverter({ rulesDir: rules.dir });
   const ensureSegmenter = loadSegmenter(rules.userWords);
-  /** Conversion and segmentation: the native, table-heavy half of the work. */
-  const prepare = (original: string, opts: ExtractOptions, mode: RunMode): PreparedDoc => {
-    const refDate = opts.refDate === undefined ? undefined : parseRefDate(opts.refDate);
-    const conversion = convert(original);
+  const isLexiconPhrase = (word: string) => rules.company.lexicon.phrases.has(word);
+  /** Conversion: opencc's tables. */
+  const convertDoc = (original: string, opts: ExtractOptions): ConvertedDoc => ({
+    refDate: opts.refDate === undefined ? undefined : parseRefDate(opts.refDate),
+    conversion: convert(original),
+  });
+  /** Segmentation: jieba's dictionary. */
+  const segmentDoc = ({ refDate, conversion }: ConvertedDoc, opts: ExtractOptions, mode: RunMode): PreparedDoc => {
     ensureSegmenter();
     const text = conversion.simplified;
     const view = toMatchView(text);
-    const tokens = splitGlued(segment(view), (w) => rules.company.lexicon.phrases.has(w), rules.person.chars.glued);
-    const words = tokens.map((t) => t.word);
+    const { tokens, words, boundary } = segmentText(view, isLexiconPhrase, rules.person.chars.glued);
     // optional fields assigned, not spread: a spread of `cond && {...}` makes an object per field
-    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary: tokenBoundaries(tokens, text.length) };
+    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary };
     if (refDate) ctx.refDate = refDate;
     if (mode.dateExpression) ctx.dateExpression = true;
     return { conversion, ctx, opts };
@@ -162,12 +170,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   };
   return {
     rules,
-    run: (original, opts = {}, mode = {}) => finish(prepare(original, opts, mode)),
+    run: (original, opts = {}, mode = {}) => finish(segmentDoc(convertDoc(original, opts), opts, mode)),
     runMany(articles) {
-      // every article converted and segmented first, then every one extracted: jieba's
-      // dictionary stays warmer in the CPU caches across back-to-back cuts (an extraction
-      // between two cuts evicts it); about 3% less CPU per article on the bench corpus
-      const prepared = articles.map(({ text, options: opts = {} }) => attempt(() => prepare(text, opts, {})));
+      // one stage at a time over the whole batch: every article converted, then every one
+      // segmented, then every one extracted. Each stage's tables (opencc's tries, jieba's
+      // dictionary, the rules) then stay warm in the CPU caches across articles, where
+      // the stage in between would evict them
+      const converted = articles.map(({ text, options: opts = {} }) => attempt(() => convertDoc(text, opts)));
+      const prepared = converted.map((c, i) => (c instanceof Error ? c : attempt(() => segmentDoc(c, articles[i]!.options ?? {}, {}))));
       return prepared.map((p) => (p instanceof Error ? p : attempt(() => finish(p))));
     },
   };

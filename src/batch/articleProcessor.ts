@@ -3,7 +3,7 @@
  * serialise. Never throws for a bad article (that becomes { ok: false }), so a batch goes on.
  * Used inside pool threads (worker.ts) and, with --workers 0, on the main thread.
  */
-import { createExtractor } from '../index.js';
+import { createExtractor, type ExtractOptions } from '../index.js';
 import { decode } from '../decode/index.js';
 import { summarise } from '../cli/summary.js';
 import { errorMessage } from './errorMessage.js';
@@ -34,6 +34,15 @@ function countMentions(result: ExtractionResult): MentionCounts {
   return { company, person, money, date };
 }
 
+/** The task's options, assigned (a spread of `cond && {...}` makes an object per field). */
+function extractOptions(task: ArticleTask): ExtractOptions {
+  const options: ExtractOptions = {};
+  if (task.refDate !== undefined) options.refDate = task.refDate;
+  if (task.id !== undefined) options.id = task.id;
+  if (task.doc !== undefined) options.doc = task.doc;
+  return options;
+}
+
 function outcome(task: ArticleTask, chars: number, result: ExtractionResult): ArticleOutcome {
   const done: Extract<ArticleOutcome, { ok: true }> = { ok: true, chars, counts: countMentions(result) };
   // assigned, not spread: a spread of `want && {...}` makes an object per output kind
@@ -49,14 +58,7 @@ export function createArticleProcessor(config: ExtractorConfig): (tasks: readonl
   return (tasks) => {
     const decoded = tasks.map(decodeTask);
     const readable = decoded.filter((d): d is Extract<Decoded, { text: string }> => 'text' in d);
-    const results = extractor.extractMany(readable.map(({ task, text }) => ({
-      text,
-      options: {
-        ...(task.refDate !== undefined && { refDate: task.refDate }),
-        ...(task.id !== undefined && { id: task.id }),
-        ...(task.doc !== undefined && { doc: task.doc }),
-      },
-    })));
+    const results = extractor.extractMany(readable.map(({ task, text }) => ({ text, options: extractOptions(task) })));
     let next = 0; // results are in the order of the readable tasks
     return decoded.map((d) => {
       if ('error' in d) return d.error;

@@ -28,6 +28,8 @@ export interface Conversion {
 
 // CJK compatibility ideographs: U+F900-U+FAFF and U+2F800-U+2FA1F (as surrogates).
 const COMPAT = /[\uF900-\uFAFF]|\uD87E[\uDC00-\uDE1F]/;
+// Either of COMPAT and SURROGATE: one scan of the article rules both out (almost always)
+const RARE = /[\uD800-\uDFFF\uF900-\uFAFF]/;
 // Below this no code point is Han, so neither script test can fire.
 const FIRST_HAN = 0x2e80;
 
@@ -40,19 +42,6 @@ interface Mapped {
   offsets: { start: Int32Array; end: Int32Array } | null;
 }
 
-/** The offset arrays of a mapping, written out when it is the identity. */
-function offsetArrays(m: Mapped): { start: Int32Array; end: Int32Array } {
-  if (m.offsets) return m.offsets;
-  const n = m.text.length;
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  for (let j = 0; j < n; j++) {
-    start[j] = j;
-    end[j] = j + 1;
-  }
-  return { start, end };
-}
-
 function scriptOf(converted: number, simplifiedOnly: number): Script {
   if (converted > 0) return simplifiedOnly > 0 ? 'mixed' : 'hant';
   return simplifiedOnly > 0 ? 'hans' : 'none';
@@ -60,21 +49,27 @@ function scriptOf(converted: number, simplifiedOnly: number): Script {
 
 /** Apply the fixups to `text` (already mapped), composing the offset maps. */
 function applyFixups(m: Mapped, table: FixupTable): Mapped {
-  if (!table.pattern) return m;
-  const matches = [...m.text.matchAll(table.pattern)];
+  const { pattern } = table;
+  if (!pattern) return m;
+  // exec in a loop, not matchAll: matchAll copies the regular expression on every call
+  pattern.lastIndex = 0;
+  const matches: RegExpExecArray[] = [];
+  for (let hit = pattern.exec(m.text); hit; hit = pattern.exec(m.text)) matches.push(hit);
   if (matches.length === 0) return m;
   let size = m.text.length;
   for (const hit of matches) size += table.byFrom.get(hit[0])!.to.length - hit[0].length;
-  const source = offsetArrays(m);
+  // null: code unit j comes from code unit j, read as such rather than written out
+  const source = m.offsets;
   const start = new Int32Array(size);
   const end = new Int32Array(size);
   const parts: string[] = [];
   let src = 0;
   let dst = 0;
   const copy = (from: number, to: number) => {
-    start.set(source.start.subarray(from, to), dst);
-    end.set(source.end.subarray(from, to), dst);
-    dst += to - from;
+    for (let j = from; j < to; j++, dst++) {
+      start[dst] = source ? source.start[j]! : j;
+      end[dst] = source ? source.end[j]! : j + 1;
+    }
   };
   for (const hit of matches) {
     const at = hit.index;
@@ -85,8 +80,8 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
     const midStart = at + fix.keepHead;
     const midEnd = at + fix.from.length - fix.keepTail;
     const midLength = fix.to.length - fix.keepHead - fix.keepTail;
-    start.fill(source.start[midStart]!, dst, dst + midLength);
-    end.fill(source.end[midEnd - 1]!, dst, dst + midLength);
+    start.fill(source ? source.start[midStart]! : midStart, dst, dst + midLength);
+    end.fill(source ? source.end[midEnd - 1]! : midEnd, dst, dst + midLength);
     dst += midLength;
     copy(midEnd, at + fix.from.length);
     src = at + fix.from.length;
@@ -99,20 +94,19 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
 // UTF-16 surrogates: a text without them maps one code unit to one code unit
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/** BMP code points that only simplified text uses, as a bitmap: read once per Han character. */
-const bitmaps = new WeakMap<ReadonlySet<number>, Uint8Array>();
-function bmpBitmap(set: ReadonlySet<number>): Uint8Array {
-  let bits = bitmaps.get(set);
-  if (!bits) {
-    bits = new Uint8Array(0x10000);
-    for (const cp of set) if (cp <= 0xffff) bits[cp] = 1;
-    bitmaps.set(set, bits);
-  }
+/**
+ * BMP code points that only simplified text uses, as a bitset (8 KB: read once per Han
+ * character, right after jieba has run, where a 64 KB byte map misses the cache).
+ */
+function bmpBitset(set: ReadonlySet<number>): Uint32Array {
+  const bits = new Uint32Array(0x10000 / 32);
+  for (const cp of set) if (cp <= 0xffff) bits[cp >>> 5]! |= 1 << (cp & 31);
   return bits;
 }
 
-function convert(original: string, tables: OpenccTables, fixups: FixupTable): Conversion {
-  const normalized = COMPAT.test(original) ? tables.normalize.convert(original) : original;
+function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint32Array, fixups: FixupTable): Conversion {
+  const rare = RARE.test(original);
+  const normalized = rare && COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
   const n = converted.length;
   let changed = 0;
@@ -122,14 +116,14 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
   // Every opencc entry keeps the number of code points (checked in tables.ts): with the
   // same length and no surrogate in the original (then none in the output either), code
   // unit j of the output comes from code unit j, the identity map
-  if (normalized === original && n === original.length && !SURROGATE.test(original)) {
+  if (normalized === original && n === original.length && !(rare && SURROGATE.test(original))) {
     // the common case (no astral characters): one code unit for one, compared in place
-    const simplifiedOnly = bmpBitmap(tables.simplifiedOnly);
+    const simplifiedOnly = simplifiedOnlyBmp;
     for (let j = 0; j < n; j++) {
       const c = original.charCodeAt(j);
       if (c >= FIRST_HAN) {
         if (c !== converted.charCodeAt(j)) changed++;
-        simplified += simplifiedOnly[c]!;
+        simplified += (simplifiedOnly[c >>> 5]! >>> (c & 31)) & 1;
       }
     }
   } else {
@@ -189,5 +183,6 @@ function convert(original: string, tables: OpenccTables, fixups: FixupTable): Co
 export function createConverter(options: { rulesDir: string }): (original: string) => Conversion {
   const tables = openccTables();
   const fixups = loadFixups(options.rulesDir, tables.convert);
-  return (original) => convert(original, tables, fixups);
+  const simplifiedOnlyBmp = bmpBitset(tables.simplifiedOnly);
+  return (original) => convert(original, tables, simplifiedOnlyBmp, fixups);
 }

@@ -11,6 +11,7 @@
  * map exact, however many dict groups are chained.
  */
 import { Trie, type DictLike } from 'opencc-js/core';
+import { PrefilteredTrie } from './prefilteredTrie.js';
 import { from, to } from 'opencc-js/preset';
 import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
 import STCharacters from 'opencc-js/dict/STCharacters';
@@ -19,11 +20,11 @@ import TSCharacters from 'opencc-js/dict/TSCharacters';
 
 export interface OpenccTables {
   /** CJK compatibility ideographs (U+F900.., often left by Big5 decoding) -> unified ones */
-  readonly normalize: Trie;
+  readonly normalize: PrefilteredTrie;
   /** Taiwan / Hong Kong variant forms -> opencc standard traditional */
-  readonly variants: Trie;
+  readonly variants: PrefilteredTrie;
   /** traditional -> simplified (TSPhrases for context, then TSCharacters) */
-  readonly toSimplified: Trie;
+  readonly toSimplified: PrefilteredTrie;
   /** code points that only simplified text uses (see buildSimplifiedOnly) */
   readonly simplifiedOnly: ReadonlySet<number>;
   /** the whole chain on a string (no offsets), for checks such as rule validation */
@@ -60,7 +61,7 @@ function codePointCount(s: string): number {
  * loadDictGroup). Refuses an entry that changes the number of code points:
  * the offset map relies on it, and a future opencc release must fail loudly here.
  */
-function trieOf(dicts: readonly (readonly Pair[])[]): Trie {
+function trieOf(dicts: readonly (readonly Pair[])[]): PrefilteredTrie {
   const merged = new Map<string, string>();
   for (const dict of dicts) {
     for (const [a, b] of dict) {
@@ -72,7 +73,7 @@ function trieOf(dicts: readonly (readonly Pair[])[]): Trie {
   }
   const trie = new Trie();
   for (const [a, b] of merged) trie.addWord(a, b);
-  return trie;
+  return new PrefilteredTrie(trie, merged.keys());
 }
 
 /** The dicts of a preset side, which must be a single dict group (true in opencc-js 1.4). */

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CodeSet } from '../text/codeSet.js';
+import { CodeSet } from '../text/codeSet.js';
 
 const require = createRequire(import.meta.url);
 // nodejieba is CommonJS with a native binding
@@ -22,6 +22,25 @@ export interface Token {
   word: string;
   start: number;
   end: number;
+}
+
+/**
+ * Tokens are made by this constructor, never as object literals: a literal's allocation
+ * site lets V8 decide to "pretenure" it (allocate straight in the old generation) once a
+ * batch's tokens have survived a collection, and then every token costs a write barrier
+ * and the old generation fills up with short-lived tokens, each one in the remembered set
+ * of the young strings it points to. One constructor also gives every token one shape.
+ */
+class JiebaToken implements Token {
+  // declared, not class fields: fields would be defined as undefined first, then assigned
+  declare word: string;
+  declare start: number;
+  declare end: number;
+  constructor(word: string, start: number, end: number) {
+    this.word = word;
+    this.start = start;
+    this.end = end;
+  }
 }
 
 /** One user dictionary line: a word that must stay whole, with its part of speech. */
@@ -96,23 +115,61 @@ function chunkEnd(text: string, from: number): number {
   return /[\uDC00-\uDFFF]/.test(text[cut] ?? '') ? cut + 1 : cut;
 }
 
-/** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
-export function segment(text: string): Token[] {
-  const chunks: Token[][] = [];
-  let offset = 0;
+/** jieba's words for `text`, cut in chunks; they concatenate back to the input exactly. */
+function cutWords(text: string): string[] {
+  if (text.length === 0) return [];
+  if (text.length <= CHUNK) return jieba.cut(text, true);
+  const chunks: string[][] = [];
   for (let from = 0; from < text.length; ) {
     const end = chunkEnd(text, from);
-    // map() sizes the array once (pushing grew it a dozen times per article)
-    const chunk = jieba.cut(text.slice(from, end), true).map((word): Token => {
-      const start = offset;
-      offset += word.length;
-      return { word, start, end: offset };
-    });
-    chunks.push(chunk);
+    chunks.push(jieba.cut(text.slice(from, end), true));
     from = end;
   }
+  return chunks.flat();
+}
+
+/** Tokens with offsets; jieba's tokens concatenate back to the input exactly. */
+export function segment(text: string): Token[] {
+  return segmentText(text, () => false, NO_GLUE).tokens;
+}
+const NO_GLUE = new CodeSet();
+
+/** An article's tokens, their words (tokens[k].word) and token boundaries (see tokenBoundaries). */
+export interface Segmentation {
+  tokens: Token[];
+  words: readonly string[];
+  boundary: Uint8Array;
+}
+
+/**
+ * segment(text) with glued tokens split (splitGlued), its words and boundaries, in one
+ * pass over jieba's words: about 400 tokens per article, so one loop and no array or
+ * closure per step matter. jieba's own array serves as the words.
+ */
+export function segmentText(text: string, known: (word: string) => boolean, glue: CodeSet): Segmentation {
+  const words = cutWords(text);
+  const n = words.length;
+  // sized once and filled in order (holey only in name: every slot is written below)
+  const tokens = new Array<Token>(n);
+  const boundary = new Uint8Array(text.length + 1);
+  boundary[0] = 1;
+  let offset = 0;
+  let mayGlue = false;
+  for (let k = 0; k < n; k++) {
+    const word = words[k]!;
+    const start = offset;
+    offset += word.length;
+    tokens[k] = new JiebaToken(word, start, offset);
+    boundary[offset] = 1;
+    // splitGlued's own first test, so that it runs only on the few articles it can change
+    if (word.length >= 3 && (glue.has(word.charCodeAt(0)) || glue.has(word.charCodeAt(word.length - 1)))) mayGlue = true;
+  }
   if (offset !== text.length) throw new Error(`segmenter lost text: ${offset} of ${text.length} characters`);
-  return chunks.length === 1 ? chunks[0]! : chunks.flat();
+  if (mayGlue) {
+    const split = splitGlued(tokens, known, glue);
+    if (split !== tokens) return { tokens: split, words: split.map((t) => t.word), boundary: tokenBoundaries(split, text.length) };
+  }
+  return { tokens, words, boundary };
 }
 
 /**
@@ -167,9 +224,9 @@ export function splitGlued(tokens: Token[], known: (word: string) => boolean, gl
     let split: Token[] | null = null;
     if (w.length >= 3) {
       if (glue.has(w.charCodeAt(0)) && known(w.slice(1))) {
-        split = [{ word: w[0]!, start: t.start, end: t.start + 1 }, { word: w.slice(1), start: t.start + 1, end: t.end }];
+        split = [new JiebaToken(w[0]!, t.start, t.start + 1), new JiebaToken(w.slice(1), t.start + 1, t.end)];
       } else if (glue.has(w.charCodeAt(w.length - 1)) && known(w.slice(0, -1))) {
-        split = [{ word: w.slice(0, -1), start: t.start, end: t.end - 1 }, { word: w[w.length - 1]!, start: t.end - 1, end: t.end }];
+        split = [new JiebaToken(w.slice(0, -1), t.start, t.end - 1), new JiebaToken(w[w.length - 1]!, t.end - 1, t.end)];
       }
     }
     if (split) (out ??= tokens.slice(0, k)).push(...split);
