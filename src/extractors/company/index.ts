@@ -22,14 +22,14 @@ import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { markTokens } from './landmarks.js';
+import { markTokens, type CompanyDoc } from './landmarks.js';
 
 export interface CompanyRules {
   company: CompanyTables;
 }
 
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
-function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
+function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
   if (t.productsAndNotCompanies.has(key)) return true;
   if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
@@ -39,14 +39,14 @@ function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boole
 }
 
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */
-function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
+function hasBusinessContext(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const window = ctx.view.slice(Math.max(0, c.start - 12), c.end + 12);
   return t.businessContext.some((w) => window.includes(w));
 }
 
-function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
+function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  for (const hit of findPhrases(ctx, t.lexicon, marks, starts)) {
+  for (const hit of findPhrases(ctx, t.lexicon)) {
     const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
     if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
   }
@@ -78,7 +78,7 @@ function shortForms(name: string, t: CompanyTables): string[] {
 }
 
 /** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
-function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
   for (const c of found) {
@@ -98,7 +98,7 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
  * order and longer names first at one start. The few first characters of the names are
  * found by indexOf (a fast search in the engine), not by a test at every position.
  */
-function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string>): CompanyCandidate[] {
+function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
   const { view, boundary } = ctx;
   // first code unit -> the lengths of the names starting with it, longest first
   const lengths = new Map<number, number[]>();
@@ -131,7 +131,7 @@ const OPENING_BRACKETS = codeSetOf(['（', '(']);
 const APPOSITION = /^[（(]\s*(?:以下简称|以下称|下称|简称|下文简称|以下统称)[：:]?\s*[“"「『]([^”"」』\s]{2,16})[”"」』]\s*[）)]/;
 
 /** The short name an article defines for a company: 瀚海国际有限公司（以下简称“瀚海”）. */
-function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): CompanyCandidate[] {
+function appositions(ctx: CompanyDoc, found: readonly CompanyCandidate[]): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
     // (most names are followed by no bracket: no slice, no regex)
@@ -145,20 +145,20 @@ function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): Compa
 }
 
 export function extractCompanies(
-  ctx: DocContext,
+  context: DocContext,
   rules: CompanyRules,
   blocked: (span: { start: number; end: number }) => boolean,
 ): CompanyCandidate[] {
   const t = rules.company;
+  const ctx = markTokens(context, t);
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const { marks, starts } = markTokens(ctx, t);
-  const found = [...fromLexicon(ctx, t, marks, starts), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks, starts), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
+  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks, starts).filter(keep);
+  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t, marks)];
+  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
 }

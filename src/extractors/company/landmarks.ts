@@ -59,29 +59,35 @@ const isCaselessCode = (c: number) => isHanCode(c) || isAsciiDigitCode(c);
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
- * token k, starts[n] = the text's length): a typed array stays compact in the cache, where
- * reading tokens[k].start loads one object per token.
+ * token k, starts[n] = the text's length; token k ends at starts[k + 1]): a typed array
+ * stays compact in the cache, where reading tokens[k].start loads one object per token.
  */
 export interface Landmarks {
   marks: Uint16Array;
   starts: Int32Array;
 }
 
-/** The classes and starts of every token, in one pass over the words. */
-export function markTokens(ctx: DocContext, t: CompanyTables): Landmarks {
-  const { words, view } = ctx;
+/** A document as the company passes read it: the context and its landmarks. */
+export interface CompanyDoc extends DocContext, Landmarks {}
+
+/** The context with the classes and starts of every token, found in one pass over the text. */
+export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
+  const { words, view, boundary } = ctx;
   const { hanSuffixEnds } = t;
   const { table, any } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
   const marks = new Uint16Array(words.length);
   const starts = new Int32Array(words.length + 1);
-  // the tokens cover the text in order: a token starts where the words before it end (no
-  // token object is read), and the next 月 is found by indexOf as the scan passes it
+  // the tokens cover the text in order and none is empty: token k starts at the k-th
+  // boundary, and its characters are read off the text (the boundaries and the text are
+  // two compact arrays; the words are an object each); the next 月 is found by indexOf as
+  // the scan passes it
   let month = view.indexOf('月');
-  for (let k = 0, at = 0; k < words.length; at += words[k]!.length, k++) {
-    const word = words[k]!;
+  let k = 0;
+  for (let at = 0, next = 1; at < view.length; at = next++, k++) {
+    while (boundary[next] !== 1) next++;
     starts[k] = at;
-    const first = word.charCodeAt(0);
+    const first = view.charCodeAt(at);
     let m = any.has(first) ? table[first]! : 0;
     // two Han characters or digits open the key of any phrase found from here (no case,
     // no space skipped): a pair that opens no phrase rules the token out (most do)
@@ -89,12 +95,15 @@ export function markTokens(ctx: DocContext, t: CompanyTables): Landmarks {
       const second = view.charCodeAt(at + 1);
       if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
     }
-    if (word.length >= 4 && hanSuffixEnds.has(word.charCodeAt(word.length - 1))) m |= COMPOUND;
-    else if (word.length === 2 && word.charCodeAt(1) === HANG) m |= BANK;
+    const length = next - at;
+    if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(next - 1))) m |= COMPOUND;
+    else if (length === 2 && view.charCodeAt(at + 1) === HANG) m |= BANK;
     while (month >= 0 && month <= at) month = view.indexOf('月', month + 1);
     if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
     marks[k] = m;
   }
-  starts[words.length] = view.length;
-  return { marks, starts };
+  if (k !== words.length) throw new Error(`company landmarks: ${k} token boundaries for ${words.length} tokens`);
+  starts[k] = view.length;
+  // (a literal, not a spread: one shape for every document)
+  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts };
 }

@@ -3,12 +3,11 @@
  * Matching whole tokens keeps 百度 out of 百度云 when jieba keeps 百度云 together,
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
-import type { DocContext } from '../../context.js';
 import { isAsciiDigitCode, isHanCode, isLatin } from '../../text/matchView.js';
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
-import { PHRASE } from './landmarks.js';
+import { PHRASE, type CompanyDoc } from './landmarks.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
@@ -85,11 +84,11 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array, starts: Int32Array): PhraseHit<V>[] {
-  const { tokens, view, words } = ctx;
+export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHit<V>[] {
+  const { view, words, marks, starts } = ctx;
   const { folded, entries } = index;
   const hits: PhraseHit<V>[] = [];
-  for (let k = 0; k < tokens.length; ) {
+  for (let k = 0; k < words.length; ) {
     // most tokens open no phrase, and their first character tells (the landmark PHRASE is index.firstChars)
     if ((marks[k]! & PHRASE) === 0) {
       k++;
@@ -112,7 +111,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
     let key = '';
     // lower-casing is needed only once the key holds a Latin letter
     let latin = false;
-    for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
+    for (let m = k; m < words.length && m - k < MAX_TOKENS; m++) {
       const word = words[m]!;
       if (isBlankWord(word)) {
         if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
@@ -125,7 +124,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
         if (length > MAX_LENGTH) break;
         const roles = entries.mayBe(hash);
         if (roles & KEY) {
-          const text = caselessKey(ctx, starts, k, m + 1, spaced);
+          const text = caselessKey(ctx, k, m + 1, spaced);
           const value = entries.exactValue(text);
           if (value !== undefined) {
             best = { start, end: starts[m + 1]!, key: text, value };
@@ -136,7 +135,7 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
         continue;
       }
       if (caseless) {
-        key = caselessKey(ctx, starts, k, m, spaced);
+        key = caselessKey(ctx, k, m, spaced);
         caseless = false;
       }
       // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
@@ -154,16 +153,16 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
-      while (k < tokens.length && starts[k]! < best.end) k++;
+      while (k < words.length && starts[k]! < best.end) k++;
     } else k++;
   }
   return hits;
 }
 
 /** The key of the caseless words [from, to): their text, without the spaces skipped between them. */
-function caselessKey(ctx: DocContext, starts: Int32Array, from: number, to: number, spaced: boolean): string {
+function caselessKey(ctx: CompanyDoc, from: number, to: number, spaced: boolean): string {
   if (from === to) return '';
-  if (!spaced) return ctx.view.slice(starts[from]!, starts[to]!);
+  if (!spaced) return ctx.view.slice(ctx.starts[from]!, ctx.starts[to]!);
   let key = '';
   for (let m = from; m < to; m++) if (ctx.words[m] !== ' ') key += ctx.words[m]!;
   return key;

@@ -9,6 +9,7 @@ import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type To
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
 import { OFFICE_WORD_STARTS } from './branches.js';
+import { AFTER, AFTER_OF, BANK_AFTER, CueTable, MARKET, MAX_CUE_LENGTH, OBJECT_AFTER, OBJECT_BEFORE, SOURCE_AFTER, SOURCE_BEFORE } from './cueTable.js';
 
 const ASCII_LETTERS = new CodeSet([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
 
@@ -62,13 +63,9 @@ export interface CompanyTables {
   /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
   tokenClasses: TokenClasses;
   cues: {
-    after: WordTable<true>;
+    /** every cue list (after, afterOf, market, bankAfter, source and object openers and closers) by kind */
+    table: CueTable;
     gap: ReadonlySet<string>;
-    afterOf: WordTable<true>;
-    market: WordTable<true>;
-    bankAfter: WordTable<true>;
-    source: { before: WordTable<true>; after: WordTable<true> };
-    object: { before: WordTable<true>; after: WordTable<true> };
     /** first characters of the cues a token may start (after, afterOf, market, source and object openers) */
     starts: CodeSet;
   };
@@ -79,6 +76,18 @@ const table = (words: readonly string[]) => {
   for (const w of words) t.set(w, true);
   return t;
 };
+
+function cueTable(cues: z.infer<typeof companyPatternsFile>['cues'], fail: (reason: string) => never): CueTable {
+  const table = new CueTable();
+  const lists: [number, readonly string[]][] = [
+    [AFTER, cues.after], [AFTER_OF, cues.afterOf], [MARKET, cues.market], [BANK_AFTER, cues.bankAfter],
+    [SOURCE_BEFORE, cues.source.before], [SOURCE_AFTER, cues.source.after], [OBJECT_BEFORE, cues.object.before], [OBJECT_AFTER, cues.object.after],
+  ];
+  for (const [kind, words] of lists) {
+    for (const word of words) if (!table.add(word, kind)) fail(`company/patterns.yaml: the cue "${word}" is longer than ${MAX_CUE_LENGTH} characters`);
+  }
+  return table;
+}
 
 export function compileCompanyTables(
   lexicon: z.infer<typeof companyLexiconFile>,
@@ -132,13 +141,8 @@ export function compileCompanyTables(
     placeStarts: codeSetOf(patterns.shortForms.regions),
     listCueStarts: codeSetOf(patterns.listCues),
     cues: {
-      after: table(patterns.cues.after),
+      table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
-      afterOf: table(patterns.cues.afterOf),
-      market: table(patterns.cues.market),
-      bankAfter: table(patterns.cues.bankAfter),
-      source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
-      object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
       starts: cueStarts,
     },
     tokenClasses: tokenClassTable([
