@@ -84,8 +84,8 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   // the scan passes it
   let month = view.indexOf('月');
   let k = 0;
-  for (let at = 0, next = 1; at < view.length; at = next++, k++) {
-    while (boundary[next] !== 1) next++;
+  for (let at = 0; k < words.length; at += words[k]!.length, k++) {
+    const next = at + words[k]!.length;
     starts[k] = at;
     const first = view.charCodeAt(at);
     let m = any.has(first) ? table[first]! : 0;

@@ -11,7 +11,7 @@ import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
-import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
+import { isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 import { LIST_MARK, type CompanyDoc } from './landmarks.js';
 import { AFTER, OBJECT_AFTER, kindBit } from './cueTable.js';
 
@@ -34,13 +34,20 @@ interface Item {
   end: number;
 }
 
-/** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
+// Tokens are read off the text and their starts (both warm), not off their own strings:
+// the words are an object each, out of the cache by the time the company passes run.
 const CLAUSE_END_CODES = codeSetOf(CLAUSE_END);
-const isClauseEnd = (word: string) => word.length === 1 && CLAUSE_END_CODES.has(word.charCodeAt(0));
+/** Is token k a clause end (one punctuation mark)? */
+const isClauseEndAt = (ctx: CompanyDoc, k: number) => ctx.starts[k + 1]! - ctx.starts[k]! === 1 && CLAUSE_END_CODES.has(ctx.view.charCodeAt(ctx.starts[k]!));
 // the one-character separators as code units; 以及 is the only longer one (no string hashed per token)
 const SEPARATOR_CODES = codeSetOf([...SEPARATORS].filter((w) => w.length === 1));
 const LONG_SEPARATORS = [...SEPARATORS].filter((w) => w.length > 1);
-const isSeparator = (word: string) => (word.length === 1 ? SEPARATOR_CODES.has(word.charCodeAt(0)) : LIST_MARK_STARTS.has(word.charCodeAt(0)) && LONG_SEPARATORS.includes(word));
+/** Is token k a separator (、, 和, 以及)? (only a token marked LIST_MARK can be) */
+function isSeparatorAt(ctx: CompanyDoc, k: number): boolean {
+  if ((ctx.marks[k]! & LIST_MARK) === 0) return false;
+  const start = ctx.starts[k]!;
+  return ctx.starts[k + 1]! - start === 1 ? SEPARATOR_CODES.has(ctx.view.charCodeAt(start)) : LONG_SEPARATORS.includes(ctx.words[k]!);
+}
 
 /**
  * Split the text into lists of items: runs of tokens between separators, within a clause.
@@ -54,32 +61,30 @@ function listsOf(ctx: CompanyDoc): Item[][] {
   for (let k = 0; k <= words.length; k++) {
     // (the landmark LIST_MARK is LIST_MARK_STARTS: most tokens are neither)
     if (k < words.length && (marks[k]! & LIST_MARK) === 0) continue;
-    if (k === words.length || isClauseEnd(words[k]!)) {
+    if (k === words.length || isClauseEndAt(ctx, k)) {
       if (separated) {
         const items = itemsOf(ctx, clauseStart, k);
         if (items.length > 1) lists.push(items);
       }
       clauseStart = k + 1;
       separated = false;
-    } else if (isSeparator(words[k]!)) separated = true;
+    } else if (isSeparatorAt(ctx, k)) separated = true;
   }
   return lists;
 }
 
 /** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
 function itemsOf(ctx: CompanyDoc, from: number, to: number): Item[] {
-  const { words, starts } = ctx;
+  const { starts, view } = ctx;
   const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
   for (let k = from; k < to; k++) {
-    const word = words[k]!;
-    if (isSeparator(word)) {
+    if (isSeparatorAt(ctx, k)) {
       if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
       itemStart = -1;
-    } else if (itemStart < 0 && isBlankWord(word)) continue;
+    } else if (itemStart < 0 && isBlankRange(view, starts[k]!, starts[k + 1]!)) continue;
     else {
-      // (starts[k] and starts[k + 1] are the token's start and end: no token object is read)
       if (itemStart < 0) itemStart = starts[k]!;
       itemEnd = starts[k + 1]!;
     }

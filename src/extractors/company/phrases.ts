@@ -8,7 +8,9 @@ import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
 import { PHRASE, type CompanyDoc } from './landmarks.js';
-import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankRange } from './codeUnits.js';
+
+const SPACE = 0x20;
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -112,28 +114,32 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
     // lower-casing is needed only once the key holds a Latin letter
     let latin = false;
     for (let m = k; m < words.length && m - k < MAX_TOKENS; m++) {
-      const word = words[m]!;
-      if (isBlankWord(word)) {
-        if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
+      // a caseless word is read off the text (warm after the other extractors), not off its
+      // own string: the words are objects of their own, out of the cache by now
+      const from = starts[m]!;
+      const to = starts[m + 1]!;
+      if (isBlankRange(view, from, to)) {
+        if (m === k || to - from !== 1 || view.charCodeAt(from) !== SPACE) break; // a phrase never starts with or spans a line break
         spaced = true;
         continue;
       }
-      if (caseless && isCaseless(word)) {
-        for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-        length += word.length;
+      if (caseless && isCaselessRange(view, from, to)) {
+        for (let i = from; i < to; i++) hash = hashStep(hash, view.charCodeAt(i));
+        length += to - from;
         if (length > MAX_LENGTH) break;
         const roles = entries.mayBe(hash);
         if (roles & KEY) {
           const text = caselessKey(ctx, k, m + 1, spaced);
           const value = entries.exactValue(text);
           if (value !== undefined) {
-            best = { start, end: starts[m + 1]!, key: text, value };
+            best = { start, end: to, key: text, value };
             continue;
           }
         }
         if ((roles & PREFIX) === 0) break;
         continue;
       }
+      const word = words[m]!;
       if (caseless) {
         key = caselessKey(ctx, k, m, spaced);
         caseless = false;
@@ -176,11 +182,11 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Is the key made of Han characters and ASCII digits only (nothing that has a case)? */
-function isCaseless(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+/** Is text[from, to) made of Han characters and ASCII digits only (nothing that has a case)? */
+function isCaselessRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (!isHanCode(c) && !isAsciiDigitCode(c)) return false;
   }
-  return key.length > 0;
+  return to > from;
 }
