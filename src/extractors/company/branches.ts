@@ -12,17 +12,23 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isOneToken, nameEndingAt, tokenIndexAt } from './cues.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { OFFICE, type CompanyDoc } from './landmarks.js';
+import { BRANCH, OFFICE, type CompanyDoc } from './landmarks.js';
 
 const MAX_PLACES = 2;
 
 /** The end of a branch phrase starting at token index k, or null. */
 function branchEnd(ctx: CompanyDoc, k: number, t: CompanyTables): number | null {
+  const last = Math.min(ctx.words.length - 1, k + MAX_PLACES);
+  // a branch word (or 公司) must start one of the tokens: most names are followed by none,
+  // and the landmarks tell without a word read or a tag looked up
+  let branch = 0;
+  for (let p = k; p <= last; p++) branch |= ctx.marks[p]! & BRANCH;
+  if (branch === 0) return null;
   let places = 0;
-  for (let p = k; p < ctx.words.length && p <= k + MAX_PLACES; p++) {
+  for (let p = k; p <= last; p++) {
     const word = ctx.words[p]!;
-    // (most words open no branch word: one bit test, no lookup and no concatenation)
-    if (t.branchStarts.has(word.charCodeAt(0))) {
+    // (most words open no branch word: no lookup and no concatenation)
+    if (ctx.marks[p]! & BRANCH) {
       // 公司 right after the name is part of it (Ubisoft公司), as after a place (某某北京公司)
       if (t.branchWords.has(word) || word === '公司') return ctx.starts[p + 1]!;
       // a branch word jieba splits in two (信用卡/中心)

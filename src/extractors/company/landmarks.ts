@@ -22,13 +22,15 @@ export const LIST_MARK = 8;
 export const OFFICE = 16;
 /** an ASCII letter */
 export const LATIN = 32;
+/** a branch word (分行, 总行) or 公司 may start here */
+export const BRANCH = 64;
 // classes of the token itself, set by markTokens
 /** a word of 4+ characters ending like a Han suffix (交通银行) */
-export const COMPOUND = 64;
+export const COMPOUND = 128;
 /** a word of two characters ending in 行 (a bank's short name) */
-export const BANK = 128;
+export const BANK = 256;
 /** 月 within five characters after the token's start: a dateline (3月14日电) may open here */
-export const NEAR_MONTH = 256;
+export const NEAR_MONTH = 512;
 
 /** The table of first-character classes: for each code unit, the classes whose set holds it. */
 export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): TokenClasses {
@@ -70,7 +72,7 @@ export interface Landmarks {
 /** A document as the company passes read it: the context and its landmarks. */
 export interface CompanyDoc extends DocContext, Landmarks {}
 
-/** The context with the classes and starts of every token, found in one pass over the text. */
+/** The context with the classes and starts of every token, found in one pass over the words. */
 export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   const { words, view, boundary } = ctx;
   const { hanSuffixEnds } = t;
@@ -78,14 +80,14 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   const { openingPairs, singles } = t.lexicon;
   const marks = new Uint16Array(words.length);
   const starts = new Int32Array(words.length + 1);
-  // the tokens cover the text in order and none is empty: token k starts at the k-th
-  // boundary, and its characters are read off the text (the boundaries and the text are
-  // two compact arrays; the words are an object each); the next 月 is found by indexOf as
-  // the scan passes it
+  // the tokens cover the text in order: a token starts where the words before it end (no
+  // token object is read); its characters are read off the text. Company is the only stage
+  // that reads the word strings, cold by now: one walk over them in order brings them into
+  // the cache for the later passes (cheaper than their scattered reads would be alone).
+  // The next 月 is found by indexOf as the scan passes it.
   let month = view.indexOf('月');
-  let k = 0;
-  for (let at = 0; k < words.length; at += words[k]!.length, k++) {
-    const next = at + words[k]!.length;
+  for (let k = 0, at = 0, next = 0; k < words.length; k++, at = next) {
+    next = at + words[k]!.length;
     starts[k] = at;
     const first = view.charCodeAt(at);
     let m = any.has(first) ? table[first]! : 0;
@@ -102,8 +104,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
     marks[k] = m;
   }
-  if (k !== words.length) throw new Error(`company landmarks: ${k} token boundaries for ${words.length} tokens`);
-  starts[k] = view.length;
+  starts[words.length] = view.length;
   // (a literal, not a spread: one shape for every document)
   return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts };
 }

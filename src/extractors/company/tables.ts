@@ -5,7 +5,7 @@ import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { FilteredSet } from '../../text/stringFilter.js';
-import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
+import { BRANCH, CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
 import { OFFICE_WORD_STARTS } from './branches.js';
@@ -113,6 +113,7 @@ export function compileCompanyTables(
   const notCompanyNameKeys = [...notCompanies.names, ...patterns.genericNames].map(phraseKey);
   const lexiconIndex = phraseIndex(options.useLexicon ? map : new Map<string, LexiconEntry>());
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
+  const branchStarts = codeSetOf([...patterns.branchWords, '公司']);
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
   return {
     lexicon: lexiconIndex,
@@ -123,7 +124,7 @@ export function compileCompanyTables(
     genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
-    branchStarts: codeSetOf([...patterns.branchWords, '公司']),
+    branchStarts,
     businessLines: patterns.businessLines,
     businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
@@ -153,6 +154,7 @@ export function compileCompanyTables(
       { bit: LIST_MARK, set: LIST_MARK_STARTS },
       { bit: OFFICE, set: OFFICE_WORD_STARTS },
       { bit: LATIN, set: ASCII_LETTERS },
+      { bit: BRANCH, set: branchStarts },
     ]),
   };
 }
