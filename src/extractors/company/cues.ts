@@ -13,7 +13,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isAsciiDigitCode, isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { CUE, NEAR_MONTH, type CompanyDoc } from './landmarks.js';
+import { CUE, DATELINE, monthDigitsAt, type CompanyDoc } from './landmarks.js';
 import { AFTER, AFTER_OF, MARKET, OBJECT_AFTER, OBJECT_BEFORE, SOURCE_AFTER, SOURCE_BEFORE, cueLength, kindBit } from './cueTable.js';
 
 // the cue kinds that open at a token (the landmark CUE is their first characters)
@@ -136,29 +136,14 @@ const PRICE_MOVE_FIRST = codeSetOf([...PRICE_MOVE_OPENERS]);
 const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
 const MEDIA_WORD_OPENERS = '记获注整讯';
 const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
-// every character a pattern cue opens with (a dateline opens with its place: mayOpenDateline)
+// every character a pattern cue opens with (a dateline opens with its place: the landmark DATELINE)
 export const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
-const MONTH = '月'.charCodeAt(0);
-/** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
-const isDigitAt = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i));
-
 /**
- * Can a dateline (上海3月14日电, 3月14日电) start at `at`? Its month's digits start at `at`
- * or after a two- or three-character place, and 月 follows them within two characters.
- * Digits are common in news, so the second test keeps the regex off most of them.
+ * A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电; the token's landmark
+ * DATELINE says whether one may open there); most tokens fail on a character test.
  */
-function mayOpenDateline(view: string, at: number): boolean {
-  if (!monthDigitsAt(view, at)) return false;
-  for (let i = at + 1; i <= at + 5; i++) if (view.charCodeAt(i) === MONTH) return true;
-  return false;
-}
-
-/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
-const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
-
-/** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
-function mediaCueAt(view: string, at: number): boolean {
-  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && !mayOpenDateline(view, at)) return false;
+function mediaCueAt(view: string, at: number, mark: number): boolean {
+  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && (mark & DATELINE) === 0) return false;
   MEDIA_CUE.lastIndex = at;
   return MEDIA_CUE.test(view);
 }
@@ -202,12 +187,10 @@ export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandida
   const { view, marks, starts } = ctx;
   for (let k = 0; k < marks.length; k++) {
     // most tokens open no cue, and their first character tells (the landmark CUE: a word
-    // cue's or a pattern cue's first character); a dateline (3月14日电) may open only with
-    // 月 within five characters (NEAR_MONTH), as mayOpenDateline reads it
+    // cue's or a pattern cue's first character), or a dateline (3月14日电, the landmark DATELINE)
     const mark = marks[k]!;
-    if ((mark & (CUE | NEAR_MONTH)) === 0) continue;
+    if ((mark & (CUE | DATELINE)) === 0) continue;
     const at = starts[k]!;
-    if ((mark & CUE) === 0 && !monthDigitsAt(view, at)) continue;
     // every cue kind that may open at a token, in one lookup
     const cue = t.cues.table.lengthsAt(view, at, TOKEN_CUES);
     const afterLen = cueLength(cue, AFTER) || cueLength(cue, AFTER_OF);
@@ -219,7 +202,7 @@ export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandida
       // a bookmaker's odds, an auction house's sale: never a person's (no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, 'market');
       if (name) found.push({ type: 'company', ...name, rule: 'company.market' });
-    } else if (mediaCueAt(view, at)) {
+    } else if (mediaCueAt(view, at, mark)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
       const name = nameEndingAt(ctx, at, t, 0, 'media') ?? datelineSite(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });

@@ -29,35 +29,46 @@ export const BRANCH = 64;
 export const COMPOUND = 128;
 /** a word of two characters ending in 行 (a bank's short name) */
 export const BANK = 256;
-/** 月 within five characters after the token's start: a dateline (3月14日电) may open here */
-export const NEAR_MONTH = 512;
+/**
+ * a dateline (上海3月14日电, 3月14日电) may open here: its month's digits start here or after a
+ * two- or three-character place (monthDigitsAt), and 月 follows within five characters.
+ * Digits are common in news, so the second test keeps the cues' regex off most of them.
+ */
+export const DATELINE = 512;
 
 /** The table of first-character classes: for each code unit, the classes whose set holds it. */
 export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): TokenClasses {
   const table = new Uint8Array(0x10000);
-  const any = new CodeSet();
   for (let c = 0; c < table.length; c++) {
     let classes = 0;
     for (const { bit, set } of sets) if (set.has(c)) classes |= bit;
     table[c] = classes;
-    if (classes !== 0) any.add(c);
   }
-  return { table, any };
+  return { table };
 }
 
 /**
- * The classes of a token's first character: `any` (a bitset, 8 KB) says whether it has
- * one, `table` (a byte per code unit, 64 KB) which. Most characters have none, and the
- * bitset answers for them from fewer cache lines than the table would.
+ * The classes of a token's first character: a byte per code unit (64 KB). A bitset of the
+ * characters that have any class, read first, was meant to save cache lines; measured with
+ * the caches cold (as after jieba), the one read of the table alone costs less.
  */
 export interface TokenClasses {
   table: Uint8Array;
-  any: CodeSet;
 }
 
 const HANG = '行'.charCodeAt(0);
 /** a Han character or an ASCII digit (false for NaN past the end) */
 const isCaselessCode = (c: number) => isHanCode(c) || isAsciiDigitCode(c);
+
+const MONTH = '月'.charCodeAt(0);
+/** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
+const isDigitAt = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i));
+
+/** an ASCII digit (false for NaN past the end) */
+const isDigitUnit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
+export const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
@@ -76,7 +87,7 @@ export interface CompanyDoc extends DocContext, Landmarks {}
 export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   const { words, view, boundary } = ctx;
   const { hanSuffixEnds } = t;
-  const { table, any } = t.tokenClasses;
+  const { table } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
   const marks = new Uint16Array(words.length);
   const starts = new Int32Array(words.length + 1);
@@ -84,24 +95,31 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   // token object is read); its characters are read off the text. Company is the only stage
   // that reads the word strings, cold by now: one walk over them in order brings them into
   // the cache for the later passes (cheaper than their scattered reads would be alone).
-  // The next 月 is found by indexOf as the scan passes it.
-  let month = view.indexOf('月');
+  // (no character is read past the end: charCodeAt's NaN there would make the optimised
+  // loop bail out and fall back to slower code)
+  const end = view.length;
   for (let k = 0, at = 0, next = 0; k < words.length; k++, at = next) {
     next = at + words[k]!.length;
     starts[k] = at;
     const first = view.charCodeAt(at);
-    let m = any.has(first) ? table[first]! : 0;
+    const second = at + 1 < end ? view.charCodeAt(at + 1) : 0;
+    let m = table[first]!;
     // two Han characters or digits open the key of any phrase found from here (no case,
     // no space skipped): a pair that opens no phrase rules the token out (most do)
-    if (m & PHRASE && isCaselessCode(first)) {
-      const second = view.charCodeAt(at + 1);
-      if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
-    }
+    if (m & PHRASE && isCaselessCode(first) && isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
     const length = next - at;
     if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(next - 1))) m |= COMPOUND;
-    else if (length === 2 && view.charCodeAt(at + 1) === HANG) m |= BANK;
-    while (month >= 0 && month <= at) month = view.indexOf('月', month + 1);
-    if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
+    else if (length === 2 && second === HANG) m |= BANK;
+    // (monthDigitsAt and the 月 after them written out: this runs for every token, and
+    // calls would cost more than the tests)
+    if (isDigitUnit(first) || (at + 2 < end && isDigitUnit(view.charCodeAt(at + 2))) || (at + 3 < end && isDigitUnit(view.charCodeAt(at + 3)))) {
+      for (let i = at + 1, last = Math.min(at + 5, end - 1); i <= last; i++) {
+        if (view.charCodeAt(i) === MONTH) {
+          m |= DATELINE;
+          break;
+        }
+      }
+    }
     marks[k] = m;
   }
   starts[words.length] = view.length;
