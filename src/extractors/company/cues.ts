@@ -185,7 +185,7 @@ function datelineSite(ctx: CompanyDoc, at: number, t: CompanyTables): Span | nul
 export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { view, marks, starts } = ctx;
-  for (let k = 0; k < marks.length; k++) {
+  for (let k = 0; k < ctx.words.length; k++) {
     // most tokens open no cue, and their first character tells (the landmark CUE: a word
     // cue's or a pattern cue's first character), or a dateline (3月14日电, the landmark DATELINE)
     const mark = marks[k]!;

@@ -100,11 +100,14 @@ function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: Company
  * turns most tokens away. (An indexOf per first character and occurrence cost more: each
  * call into the engine's search has a fixed cost larger than the test of a token.)
  */
+// (one filter for every call: a typed array of this size is allocated outside the heap)
+const FIRSTS = new Uint8Array(256);
+
 function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
   const { view, boundary, starts } = ctx;
   // first code unit -> the lengths of the names starting with it, longest first
   const lengths = new Map<number, number[]>();
-  const firsts = new Uint8Array(256);
+  const firsts = FIRSTS.fill(0);
   for (const name of names.keys()) {
     const first = name.charCodeAt(0);
     const list = lengths.get(first) ?? [];

@@ -74,11 +74,16 @@ export const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) |
  * What the company passes read per token: its classes, and where it starts (starts[k] for
  * token k, starts[n] = the text's length; token k ends at starts[k + 1]): a typed array
  * stays compact in the cache, where reading tokens[k].start loads one object per token.
+ * The arrays are longer than the article's tokens (they are reused: see markTokens): the
+ * passes count tokens by ctx.words.length.
  */
 export interface Landmarks {
   marks: Uint16Array;
   starts: Int32Array;
 }
+
+let marksBuffer = new Uint16Array(4096);
+let startsBuffer = new Int32Array(4096);
 
 /** A document as the company passes read it: the context and its landmarks. */
 export interface CompanyDoc extends DocContext, Landmarks {}
@@ -89,8 +94,15 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   const { hanSuffixEnds } = t;
   const { table } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
-  const marks = new Uint16Array(words.length);
-  const starts = new Int32Array(words.length + 1);
+  // One pair of arrays serves every article (extraction is synchronous, and no candidate
+  // keeps them): a typed array of this size has its buffer outside the heap, and a new one
+  // per article cost an allocation and the garbage collector's work to free it.
+  if (marksBuffer.length < words.length + 1) {
+    marksBuffer = new Uint16Array(2 * (words.length + 1));
+    startsBuffer = new Int32Array(2 * (words.length + 1));
+  }
+  const marks = marksBuffer;
+  const starts = startsBuffer;
   // the tokens cover the text in order: a token starts where the words before it end (no
   // token object is read); its characters are read off the text. Company is the only stage
   // that reads the word strings, cold by now: one walk over them in order brings them into

@@ -105,7 +105,7 @@ function opensPhrase(ctx: CompanyDoc, k: number): boolean {
 export function extractBySuffix(ctx: CompanyDoc, tables: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
   const { words, marks, starts } = ctx;
-  for (let k = 0; k < marks.length; k++) {
+  for (let k = 0; k < words.length; k++) {
     // the landmarks rule out nearly every token: SUFFIX on its first character, COMPOUND on
     // its length and last character
     const mark = marks[k]!;
