@@ -28,13 +28,15 @@ export interface CompanyRules {
   company: CompanyTables;
 }
 
+const SPACE = 0x20;
+
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
 function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
   if (t.productsAndNotCompanies.has(key)) return true;
   if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
-  while (ctx.view[next] === ' ') next++;
+  while (ctx.view.charCodeAt(next) === SPACE) next++;
   return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
 

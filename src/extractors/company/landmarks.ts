@@ -12,7 +12,7 @@ import type { CompanyTables } from './tables.js';
 // classes of a token's first character (the table built at rule-load time)
 /** a lexicon phrase may open here */
 export const PHRASE = 1;
-/** a name suffix (科技, 有限公司, AI) may be this token */
+/** a name suffix (科技, 有限公司, AI) may be this token (its first and last characters are a suffix's) */
 export const SUFFIX = 2;
 /** a cue (宣布, 据, a stock code, 记者) may start here */
 export const CUE = 4;
@@ -120,6 +120,8 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     // no space skipped): a pair that opens no phrase rules the token out (most do)
     if (m & PHRASE && isCaselessCode(first) && isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
     const length = next - at;
+    // a suffix token also ends in a suffix's last character (most tokens that open like one do not)
+    if (m & SUFFIX && !hanSuffixEnds.has(view.charCodeAt(next - 1))) m &= ~SUFFIX;
     if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(next - 1))) m |= COMPOUND;
     else if (length === 2 && second === HANG) m |= BANK;
     // (monthDigitsAt and the 月 after them written out: this runs for every token, and

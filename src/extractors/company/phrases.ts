@@ -3,7 +3,7 @@
  * Matching whole tokens keeps 百度 out of 百度云 when jieba keeps 百度云 together,
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
-import { isAsciiDigitCode, isHanCode, isLatin } from '../../text/matchView.js';
+import { isAsciiDigitCode, isHanCode, isLatin, isLatinCode } from '../../text/matchView.js';
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
@@ -176,9 +176,10 @@ function caselessKey(ctx: CompanyDoc, from: number, to: number, spaced: boolean)
 
 /** A Latin phrase must not continue into more Latin letters or digits (Meta in Metaverse). */
 function latinEdgesOk(view: string, start: number, end: number): boolean {
-  const inWord = (ch: string | undefined) => !!ch && /[A-Za-z0-9]/.test(ch);
-  if (isLatin(view[start]) && inWord(view[start - 1])) return false;
-  if (/[A-Za-z0-9]/.test(view[end - 1] ?? '') && inWord(view[end])) return false;
+  // (code units, not one-character strings and regular expressions: NaN past either end is neither)
+  const inWord = (c: number) => isLatinCode(c) || isAsciiDigitCode(c);
+  if (isLatinCode(view.charCodeAt(start)) && inWord(view.charCodeAt(start - 1))) return false;
+  if (inWord(view.charCodeAt(end - 1)) && inWord(view.charCodeAt(end))) return false;
   return true;
 }
 

@@ -111,8 +111,8 @@ export function extractBySuffix(ctx: CompanyDoc, tables: CompanyTables): Company
     const mark = marks[k]!;
     if ((mark & (SUFFIX | COMPOUND)) === 0) continue;
     const word = ctx.words[k]!;
-    // (a suffix also ends in a suffix's last character: the Map is read for few tokens)
-    const suffix = mark & SUFFIX && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? tables.suffixes.get(word) : undefined;
+    // (the landmark SUFFIX holds for a token that opens and ends like a suffix: the Map is read for few tokens)
+    const suffix = mark & SUFFIX ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
       const compound = mark & COMPOUND ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);
