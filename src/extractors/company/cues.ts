@@ -13,7 +13,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { isAsciiDigitCode, isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { CUE, DATELINE, monthDigitsAt, type CompanyDoc } from './landmarks.js';
+import { CUE, DATELINE, PATTERN_CUE, monthDigitsAt, type CompanyDoc } from './landmarks.js';
 import { AFTER, AFTER_OF, MARKET, OBJECT_AFTER, OBJECT_BEFORE, SOURCE_AFTER, SOURCE_BEFORE, cueLength, kindBit } from './cueTable.js';
 
 // the cue kinds that open at a token (the landmark CUE is their first characters)
@@ -186,13 +186,14 @@ export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandida
   const found: CompanyCandidate[] = [];
   const { view, marks, starts } = ctx;
   for (let k = 0; k < ctx.words.length; k++) {
-    // most tokens open no cue, and their first character tells (the landmark CUE: a word
-    // cue's or a pattern cue's first character), or a dateline (3月14日电, the landmark DATELINE)
+    // most tokens open no cue, and their first character tells (the landmarks CUE: a cue
+    // word's first character; PATTERN_CUE: a pattern cue's or a media word's), or a dateline
+    // (3月14日电, the landmark DATELINE)
     const mark = marks[k]!;
-    if ((mark & (CUE | DATELINE)) === 0) continue;
+    if ((mark & (CUE | PATTERN_CUE | DATELINE)) === 0) continue;
     const at = starts[k]!;
-    // every cue kind that may open at a token, in one lookup
-    const cue = t.cues.table.lengthsAt(view, at, TOKEN_CUES);
+    // every cue kind that may open at a token, in one lookup (none opens without CUE)
+    const cue = mark & CUE ? t.cues.table.lengthsAt(view, at, TOKEN_CUES) : 0;
     const afterLen = cueLength(cue, AFTER) || cueLength(cue, AFTER_OF);
     const marketLen = afterLen ? 0 : cueLength(cue, MARKET);
     if (afterLen && ctx.boundary[at + afterLen] === 1) {
@@ -202,11 +203,11 @@ export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandida
       // a bookmaker's odds, an auction house's sale: never a person's (no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, 'market');
       if (name) found.push({ type: 'company', ...name, rule: 'company.market' });
-    } else if (mediaCueAt(view, at, mark)) {
+    } else if (mark & (PATTERN_CUE | DATELINE) && mediaCueAt(view, at, mark)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
       const name = nameEndingAt(ctx, at, t, 0, 'media') ?? datelineSite(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
-    } else if (patternCueAt(view, at)) {
+    } else if (mark & PATTERN_CUE && patternCueAt(view, at)) {
       // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, 'strong');
       if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });

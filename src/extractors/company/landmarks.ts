@@ -14,7 +14,7 @@ import type { CompanyTables } from './tables.js';
 export const PHRASE = 1;
 /** a name suffix (科技, 有限公司, AI) may be this token (its first and last characters are a suffix's) */
 export const SUFFIX = 2;
-/** a cue (宣布, 据, a stock code, 记者) may start here */
+/** a cue word (宣布, 据, 董事长) may start here */
 export const CUE = 4;
 /** a clause end or a list separator (、, 和, ，) */
 export const LIST_MARK = 8;
@@ -24,17 +24,19 @@ export const OFFICE = 16;
 export const LATIN = 32;
 /** a branch word (分行, 总行) or 公司 may start here */
 export const BRANCH = 64;
+/** a cue written as a pattern (a stock code, a price move) or a media word (记者) may start here */
+export const PATTERN_CUE = 128;
 // classes of the token itself, set by markTokens
 /** a word of 4+ characters ending like a Han suffix (交通银行) */
-export const COMPOUND = 128;
+export const COMPOUND = 256;
 /** a word of two characters ending in 行 (a bank's short name) */
-export const BANK = 256;
+export const BANK = 512;
 /**
  * a dateline (上海3月14日电, 3月14日电) may open here: its month's digits start here or after a
  * two- or three-character place (monthDigitsAt), and 月 follows within five characters.
  * Digits are common in news, so the second test keeps the cues' regex off most of them.
  */
-export const DATELINE = 512;
+export const DATELINE = 1024;
 
 /** The table of first-character classes: for each code unit, the classes whose set holds it. */
 export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): TokenClasses {

@@ -88,7 +88,9 @@ const MAX_LENGTH = 40;
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
 export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHit<V>[] {
   const { view, words, marks, starts } = ctx;
-  const { folded, entries } = index;
+  // a key the filter lets through is read off the phrases themselves: a smaller Map than the
+  // entries (which hold every prefix too), and one the segmenter reads as well
+  const { folded, entries, phrases } = index;
   const hits: PhraseHit<V>[] = [];
   for (let k = 0; k < words.length; ) {
     // most tokens open no phrase, and their first character tells (the landmark PHRASE is index.firstChars)
@@ -130,7 +132,7 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
         const roles = entries.mayBe(hash);
         if (roles & KEY) {
           const text = caselessKey(ctx, k, m + 1, spaced);
-          const value = entries.exactValue(text);
+          const value = phrases.get(text);
           if (value !== undefined) {
             best = { start, end: to, key: text, value };
             continue;
@@ -153,7 +155,7 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
       // the Map is read only for a likely key; "a prefix?" is the filter's answer: one it
       // takes for a prefix but is none only lets the scan go on to keys that are no entries
       const roles = entries.mayBe(hashOf(key));
-      const value = (roles & KEY ? entries.exactValue(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
+      const value = (roles & KEY ? phrases.get(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start, end: starts[m + 1]!, key, value };
       else if (((lower === key ? roles : entries.mayBe(hashOf(lower))) & PREFIX) === 0) break;
     }

@@ -5,7 +5,7 @@ import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { FilteredSet } from '../../text/stringFilter.js';
-import { BRANCH, CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
+import { BRANCH, CUE, LATIN, LIST_MARK, OFFICE, PATTERN_CUE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
 import { OFFICE_WORD_STARTS } from './branches.js';
@@ -150,7 +150,7 @@ export function compileCompanyTables(
       { bit: PHRASE, set: lexiconIndex.firstChars },
       { bit: SUFFIX, set: suffixStarts },
       { bit: CUE, set: cueStarts },
-      { bit: CUE, set: PATTERN_CUE_FIRST },
+      { bit: PATTERN_CUE, set: PATTERN_CUE_FIRST },
       { bit: LIST_MARK, set: LIST_MARK_STARTS },
       { bit: OFFICE, set: OFFICE_WORD_STARTS },
       { bit: LATIN, set: ASCII_LETTERS },
