@@ -59,8 +59,19 @@ export interface TokenClasses {
 }
 
 const HANG = '行'.charCodeAt(0);
-/** a Han character or an ASCII digit (false for NaN past the end) */
-const isCaselessCode = (c: number) => isHanCode(c) || isAsciiDigitCode(c);
+/**
+ * The code unit as toLowerCase() makes it, for a unit it maps to one unit of a known value:
+ * printable ASCII, Han characters, CJK and general punctuation, full-width symbols; -1 for
+ * white space and any other unit (a phrase scan may skip the one, and fold the other to
+ * something else).
+ */
+function simpleLower(c: number): number {
+  if (c > 0x20 && c < 0x7f) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+  if (isHanCode(c)) return c;
+  if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)) return c;
+  if ((c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return c;
+  return -1;
+}
 
 const MONTH = '月'.charCodeAt(0);
 /** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
@@ -118,9 +129,14 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     const first = view.charCodeAt(at);
     const second = at + 1 < end ? view.charCodeAt(at + 1) : 0;
     let m = table[first]!;
-    // two Han characters or digits open the key of any phrase found from here (no case,
-    // no space skipped): a pair that opens no phrase rules the token out (most do)
-    if (m & PHRASE && isCaselessCode(first) && isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
+    // two characters that are no white space open the key of any phrase found from here (no
+    // space is skipped): a pair that opens no phrase, as typed or lower-cased, rules the token
+    // out (most do)
+    if (m & PHRASE) {
+      const a = simpleLower(first);
+      const b = simpleLower(second);
+      if (a >= 0 && b >= 0 && !openingPairs.mayHave(first, second) && ((a === first && b === second) || !openingPairs.mayHave(a, b)) && !singles?.has(first)) m &= ~PHRASE;
+    }
     const length = next - at;
     // a suffix token also ends in a suffix's last character (most tokens that open like one do not)
     if (m & SUFFIX && !hanSuffixEnds.has(view.charCodeAt(next - 1))) m &= ~SUFFIX;

@@ -35,9 +35,9 @@ export interface PhraseIndex<V> {
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
   /**
-   * the first two code units of every phrase as typed, and the phrases of one code unit:
-   * a token opening with two Han characters or digits (no case to fold, no space to skip)
-   * opens a phrase only if the pair is one of these (landmarks.ts)
+   * the first two code units of every phrase, as typed and lower-cased, and the phrases of
+   * one code unit: a token whose first two characters are no white space (no space to skip)
+   * opens a phrase only if their pair, as typed or lower-cased, is one of these (landmarks.ts)
    */
   openingPairs: CodePairFilter;
   /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
@@ -60,8 +60,11 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
-    if (key.length >= 2) openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
-    else singles.add(key.charCodeAt(0));
+    if (key.length >= 2) {
+      // as typed (an exact match) and lower-cased (a folded one)
+      openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
+      if (lower.length >= 2) openingPairs.add(lower.charCodeAt(0), lower.charCodeAt(1));
+    } else singles.add(key.charCodeAt(0));
     firstChars.add(key.charCodeAt(0));
     firstChars.add(lower.charCodeAt(0));
     // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
