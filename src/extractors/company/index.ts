@@ -95,34 +95,42 @@ function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: Company
   return wholeWordOccurrences(ctx, names);
 }
 
+// (one filter for every call: a typed array of this size is allocated outside the heap)
+const FIRSTS = new Uint8Array(256);
+
 /**
  * Every occurrence of the names as whole words (a token boundary at both ends), in text
  * order and longer names first at one start. One walk over the token starts finds them:
  * a name starts a token, and a filter of the names' first characters (by their low byte)
- * turns most tokens away; the few names (a handful per article) are then compared in
- * place, with no string sliced and no Map read per token. (An indexOf per first character
- * and occurrence cost more: each call into the engine's search has a fixed cost larger
- * than the test of a token.)
+ * turns most tokens away. (An indexOf per first character and occurrence cost more: each
+ * call into the engine's search has a fixed cost larger than the test of a token.) At a
+ * token that passes, each length a name with its first character has is looked up once:
+ * linear however many names an article defines.
  */
-// (one filter for every call: a typed array of this size is allocated outside the heap)
-const FIRSTS = new Uint8Array(256);
-
 function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
   const { view, boundary, starts } = ctx;
-  // longest first: at one start the longer name comes first (a sort is stable)
-  const list = [...names.keys()].sort((a, b) => b.length - a.length);
+  // first code unit -> the lengths of the names starting with it, longest first
+  const lengths = new Map<number, number[]>();
   const firsts = FIRSTS.fill(0);
-  for (let j = 0; j < list.length; j++) firsts[list[j]!.charCodeAt(0) & 255] = 1;
+  for (const name of names.keys()) {
+    const first = name.charCodeAt(0);
+    const list = lengths.get(first) ?? [];
+    if (!list.includes(name.length)) list.push(name.length);
+    lengths.set(first, list);
+    firsts[first & 255] = 1;
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
   const out: CompanyCandidate[] = [];
   for (let k = 0; k < ctx.words.length; k++) {
     const i = starts[k]!;
     const first = view.charCodeAt(i);
     if (firsts[first & 255] === 0) continue;
-    for (let j = 0; j < list.length; j++) {
-      const name = list[j]!;
-      const end = i + name.length;
-      // (boundary[] is undefined past the end)
-      if (name.charCodeAt(0) === first && boundary[end] === 1 && view.startsWith(name, i)) out.push({ type: 'company', start: i, end, rule: names.get(name)! });
+    const list = lengths.get(first);
+    if (list === undefined) continue;
+    for (const length of list) {
+      if (boundary[i + length] !== 1) continue; // (undefined past the end)
+      const rule = names.get(view.slice(i, i + length));
+      if (rule !== undefined) out.push({ type: 'company', start: i, end: i + length, rule });
     }
   }
   return out;
