@@ -74,14 +74,10 @@ function simpleLower(c: number): number {
 }
 
 const MONTH = '月'.charCodeAt(0);
-/** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
-const isDigitAt = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i));
-
-/** an ASCII digit (false for NaN past the end) */
-const isDigitUnit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
-export const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
+export const monthDigitsAt = (view: string, at: number) =>
+  isAsciiDigitCode(view.charCodeAt(at)) || isAsciiDigitCode(view.charCodeAt(at + 2)) || isAsciiDigitCode(view.charCodeAt(at + 3));
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
@@ -144,7 +140,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     else if (length === 2 && second === HANG) m |= BANK;
     // (monthDigitsAt and the 月 after them written out: this runs for every token, and
     // calls would cost more than the tests)
-    if (isDigitUnit(first) || (at + 2 < end && isDigitUnit(view.charCodeAt(at + 2))) || (at + 3 < end && isDigitUnit(view.charCodeAt(at + 3)))) {
+    if (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3)))) {
       for (let i = at + 1, last = Math.min(at + 5, end - 1); i <= last; i++) {
         if (view.charCodeAt(i) === MONTH) {
           m |= DATELINE;
