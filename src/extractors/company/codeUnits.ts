@@ -26,6 +26,12 @@ export function isBlankWord(word: string): boolean {
   return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');
 }
 
+/** isBlankWord of the token text[from, to), read off the text (a string is made only for white space) */
+export function isBlankRange(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  return !(first > 32) || (isWhiteSpaceUnit(first) && text.slice(from, to).trim() === '');
+}
+
 /** The code units that String.prototype.trim() removes and /\s/ matches, above U+0020. */
 function isWhiteSpaceUnit(c: number): boolean {
   if (c > 0x3000) return c === 0xfeff; // Han and most CJK: one comparison

@@ -7,14 +7,18 @@
  * The name is a Latin word, or the Han words back to the clause start (2-6 characters,
  * no function word), and not a generic word (公司宣布, 官方发布) or a dictionary word.
  */
-import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { tagOf, tokenEndAfter, tokenStartAt } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isAsciiDigitCode, isHan, isHanCode, isLatinCode } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { CUE, NEAR_MONTH } from './landmarks.js';
+import { CUE, DATELINE, PATTERN_CUE, monthDigitsAt, type CompanyDoc } from './landmarks.js';
+import { AFTER, AFTER_OF, MARKET, OBJECT_AFTER, OBJECT_BEFORE, SOURCE_AFTER, SOURCE_BEFORE, cueLength, kindBit } from './cueTable.js';
+
+// the cue kinds that open at a token (the landmark CUE is their first characters)
+const TOKEN_CUES = kindBit(AFTER) | kindBit(AFTER_OF) | kindBit(MARKET) | kindBit(SOURCE_BEFORE) | kindBit(OBJECT_BEFORE);
+const YOU = '由'.charCodeAt(0);
 
 const HAN_MIN = 2;
 const HAN_MAX = 6;
@@ -47,7 +51,7 @@ interface Span {
 type NameMode = 'plain' | 'strong' | 'media' | 'market';
 
 /** The name ending at `end` (exclusive), if the words before it make one. */
-export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, limit = 0, mode: NameMode = 'plain'): Span | null {
+export function nameEndingAt(ctx: CompanyDoc, end: number, t: CompanyTables, limit = 0, mode: NameMode = 'plain'): Span | null {
   const { view } = ctx;
   const strong = mode === 'strong' || mode === 'market';
   const media = mode === 'media';
@@ -87,29 +91,30 @@ export function nameEndingAt(ctx: DocContext, end: number, t: CompanyTables, lim
     // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
     // stock code only the first word must not be one (宁德时代（300750）, not 今日（300750）)
     // a media outlet's name is often two common words (时代财经): its media word and the cue vouch for it
-    if ((!strong || ctx.tokens[k]!.start === start) && !media && isCommonWord(ctx.words[k]!)) return null;
+    if ((!strong || ctx.starts[k] === start) && !media && isCommonWord(ctx.words[k]!)) return null;
   }
   return { start, end: stop };
 }
 
 /** Is view[start, stop) one token? */
-export function isOneToken(ctx: DocContext, start: number, stop: number): boolean {
+export function isOneToken(ctx: CompanyDoc, start: number, stop: number): boolean {
   // a plain loop: subarray() would allocate a view per call
   for (let i = start + 1; i < stop; i++) if (ctx.boundary[i] === 1) return false;
   return true;
 }
 
 // the token boundaries around a position (the token that holds the character before `from` / at `from`)
-const previousBoundary = (ctx: DocContext, from: number) => tokenStartAt(ctx.boundary, from - 1);
-const nextBoundary = (ctx: DocContext, from: number) => tokenEndAfter(ctx.boundary, from);
+const previousBoundary = (ctx: CompanyDoc, from: number) => tokenStartAt(ctx.boundary, from - 1);
+const nextBoundary = (ctx: CompanyDoc, from: number) => tokenEndAfter(ctx.boundary, from);
 
-/** Index of the token starting at `offset` (binary search; tokens are in order). */
-export function tokenIndexAt(ctx: DocContext, offset: number): number {
+/** Index of the token starting at `offset` (binary search over the tokens' starts, in order). */
+export function tokenIndexAt(ctx: CompanyDoc, offset: number): number {
+  const { starts } = ctx;
   let lo = 0;
-  let hi = ctx.tokens.length;
+  let hi = ctx.words.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ctx.tokens[mid]!.start < offset) lo = mid + 1;
+    if (starts[mid]! < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -131,29 +136,14 @@ const PRICE_MOVE_FIRST = codeSetOf([...PRICE_MOVE_OPENERS]);
 const MEDIA_CUE = /(?:记者|获悉|注意到|整理发现|讯|(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日(?:电|讯|获悉|消息))/y;
 const MEDIA_WORD_OPENERS = '记获注整讯';
 const MEDIA_WORD_FIRST = codeSetOf([...MEDIA_WORD_OPENERS]);
-// every character a pattern cue opens with (a dateline opens with its place: mayOpenDateline)
+// every character a pattern cue opens with (a dateline opens with its place: the landmark DATELINE)
 export const PATTERN_CUE_FIRST = codeSetOf([...MEDIA_WORD_OPENERS, ...STOCK_CODE_OPENERS, ...PRICE_MOVE_OPENERS]);
-const MONTH = '月'.charCodeAt(0);
-/** An ASCII digit at i (false past the end: charCodeAt gives NaN) */
-const isDigitAt = (text: string, i: number) => isAsciiDigitCode(text.charCodeAt(i));
-
 /**
- * Can a dateline (上海3月14日电, 3月14日电) start at `at`? Its month's digits start at `at`
- * or after a two- or three-character place, and 月 follows them within two characters.
- * Digits are common in news, so the second test keeps the regex off most of them.
+ * A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电; the token's landmark
+ * DATELINE says whether one may open there); most tokens fail on a character test.
  */
-function mayOpenDateline(view: string, at: number): boolean {
-  if (!monthDigitsAt(view, at)) return false;
-  for (let i = at + 1; i <= at + 5; i++) if (view.charCodeAt(i) === MONTH) return true;
-  return false;
-}
-
-/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
-const monthDigitsAt = (view: string, at: number) => isDigitAt(view, at) || isDigitAt(view, at + 2) || isDigitAt(view, at + 3);
-
-/** A media cue at `at`: 记者, 获悉, or a dateline (上海3月14日电); most tokens fail on a character test. */
-function mediaCueAt(view: string, at: number): boolean {
-  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && !mayOpenDateline(view, at)) return false;
+function mediaCueAt(view: string, at: number, mark: number): boolean {
+  if (!MEDIA_WORD_FIRST.has(view.charCodeAt(at)) && (mark & DATELINE) === 0) return false;
   MEDIA_CUE.lastIndex = at;
   return MEDIA_CUE.test(view);
 }
@@ -167,13 +157,15 @@ function patternCueAt(view: string, at: number): boolean {
 }
 
 /** Where a name before the after-cue at token k ends: right before it, before a time word or
- * adverb (某某近日宣布), or before 的 when the cue allows it (某某的董事长). */
-function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTables): number {
-  const at = ctx.tokens[k]!.start;
+ * adverb (某某近日宣布), or before 的 when the cue allows it (某某的董事长). `cue` is the packed
+ * lookup at the token (cueTable.ts), `cueLen` the length of the cue taken. */
+function nameEndBeforeCue(ctx: CompanyDoc, k: number, cue: number, cueLen: number, t: CompanyTables): number {
+  const at = ctx.starts[k]!;
   if (k === 0) return at;
   const previous = ctx.words[k - 1]!;
-  if (t.cues.gap.has(previous)) return ctx.tokens[k - 1]!.start;
-  if (previous === '的' && t.cues.afterOf.startingAt(ctx.view, at)?.word === cue) return ctx.tokens[k - 1]!.start;
+  if (t.cues.gap.has(previous)) return ctx.starts[k - 1]!;
+  // (the cue is the afterOf cue: the longest of its kind here, and as long)
+  if (previous === '的' && cueLength(cue, AFTER_OF) === cueLen) return ctx.starts[k - 1]!;
   return at;
 }
 
@@ -181,7 +173,7 @@ function nameEndBeforeCue(ctx: DocContext, k: number, cue: string, t: CompanyTab
  * A news site of three characters before its dateline (某某网3月14日电, 某某网北京3月14日电):
  * one word ending in 网 that is no common word (not 互联网).
  */
-function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | null {
+function datelineSite(ctx: CompanyDoc, at: number, t: CompanyTables): Span | null {
   if (!monthDigitsAt(ctx.view, at)) return null;
   const start = previousBoundary(ctx, at);
   const word = ctx.view.slice(start, at);
@@ -190,56 +182,58 @@ function datelineSite(ctx: DocContext, at: number, t: CompanyTables): Span | nul
   return { start, end: at };
 }
 
-export function extractByCues(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
+export function extractByCues(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  const { view, tokens } = ctx;
-  for (let k = 0; k < tokens.length; k++) {
-    // most tokens open no cue, and their first character tells (the landmark CUE: a word
-    // cue's or a pattern cue's first character); a dateline (3月14日电) may open only with
-    // 月 within five characters (NEAR_MONTH), as mayOpenDateline reads it
+  const { view, marks, starts } = ctx;
+  for (let k = 0; k < ctx.words.length; k++) {
+    // most tokens open no cue, and their first character tells (the landmarks CUE: a cue
+    // word's first character; PATTERN_CUE: a pattern cue's or a media word's), or a dateline
+    // (3月14日电, the landmark DATELINE)
     const mark = marks[k]!;
-    if ((mark & (CUE | NEAR_MONTH)) === 0) continue;
-    const at = starts[k]!; // (tokens[k].start)
-    if ((mark & CUE) === 0 && !monthDigitsAt(view, at)) continue;
-    const after = t.cues.after.startingAt(view, at) ?? t.cues.afterOf.startingAt(view, at);
-    const market = after ? undefined : t.cues.market.startingAt(view, at);
-    if (after && ctx.boundary[at + after.word.length] === 1) {
-      const name = nameEndingAt(ctx, nameEndBeforeCue(ctx, k, after.word, t), t);
+    if ((mark & (CUE | PATTERN_CUE | DATELINE)) === 0) continue;
+    const at = starts[k]!;
+    // every cue kind that may open at a token, in one lookup (none opens without CUE)
+    const cue = mark & CUE ? t.cues.table.lengthsAt(view, at, TOKEN_CUES) : 0;
+    const afterLen = cueLength(cue, AFTER) || cueLength(cue, AFTER_OF);
+    const marketLen = afterLen ? 0 : cueLength(cue, MARKET);
+    if (afterLen && ctx.boundary[at + afterLen] === 1) {
+      const name = nameEndingAt(ctx, nameEndBeforeCue(ctx, k, cue, afterLen, t), t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.cue' });
-    } else if (market && ctx.boundary[at + market.word.length] === 1) {
+    } else if (marketLen && ctx.boundary[at + marketLen] === 1) {
       // a bookmaker's odds, an auction house's sale: never a person's (no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, 'market');
       if (name) found.push({ type: 'company', ...name, rule: 'company.market' });
-    } else if (mediaCueAt(view, at)) {
+    } else if (mark & (PATTERN_CUE | DATELINE) && mediaCueAt(view, at, mark)) {
       // 某某财经记者, 某某财经2月12日获悉, 某某财讯上海3月14日电: a media outlet
       const name = nameEndingAt(ctx, at, t, 0, 'media') ?? datelineSite(ctx, at, t);
       if (name) found.push({ type: 'company', ...name, rule: 'company.media-cue' });
-    } else if (patternCueAt(view, at)) {
+    } else if (mark & PATTERN_CUE && patternCueAt(view, at)) {
       // only a listed company has a stock code or a share price (not a person: no cue in the rule id)
       const name = nameEndingAt(ctx, at, t, 0, 'strong');
       if (name) found.push({ type: 'company', ...name, rule: 'company.stock' });
     }
-    namesBetweenCues(ctx, at, 'source', t.cues.source, t, found);
-    namesBetweenCues(ctx, at, 'object', t.cues.object, t, found);
+    const source = cueLength(cue, SOURCE_BEFORE);
+    if (source) namesBetweenCues(ctx, at, source, 'source', t, found);
+    const object = cueLength(cue, OBJECT_BEFORE);
+    if (object) namesBetweenCues(ctx, at, object, 'object', t, found);
   }
   return found;
 }
 
-/** A name between an opening cue at `at` and its closing cue: 据 + name + 报道, 被 + name + 收购. */
-function namesBetweenCues(ctx: DocContext, at: number, kind: 'source' | 'object', pair: CompanyTables['cues']['source'], t: CompanyTables, found: CompanyCandidate[]): void {
+/** A name between an opening cue of `openLen` characters at `at` and its closing cue: 据 + name + 报道, 被 + name + 收购. */
+function namesBetweenCues(ctx: CompanyDoc, at: number, openLen: number, kind: 'source' | 'object', t: CompanyTables, found: CompanyCandidate[]): void {
   const { view } = ctx;
-  const open = pair.before.startingAt(view, at);
-  if (!open) return;
-  const from = at + open.word.length;
+  const from = at + openLen;
+  const closing = kind === 'source' ? kindBit(SOURCE_AFTER) : kindBit(OBJECT_AFTER);
   // the closing cue within a name's length: 据 + name + 报道
   for (let end = from + HAN_MIN; end <= Math.min(view.length, from + HAN_MAX + 1); end++) {
-    if (ctx.boundary[end] !== 1 || !pair.after.startingAt(view, end)) continue;
+    if (ctx.boundary[end] !== 1 || t.cues.table.lengthsAt(view, end, closing) === 0) continue;
     // 据晨曦财经报道: a source named by a media word may be made of common words
     const name = nameEndingAt(ctx, end, t, from) ?? (kind === 'source' ? nameEndingAt(ctx, end, t, from, 'media') : null);
     if (name && name.start === from) {
       found.push({ type: 'company', ...name, rule: `company.${kind}-cue` });
       // 搜狗被腾讯收购: the subject of 被 ... 收购 is a company too (not of 由 ... 开发: 游戏由某某开发)
-      const subject = kind === 'object' && open.word !== '由' ? nameEndingAt(ctx, at, t) : null;
+      const subject = kind === 'object' && !(openLen === 1 && view.charCodeAt(at) === YOU) ? nameEndingAt(ctx, at, t) : null;
       if (subject) found.push({ type: 'company', ...subject, rule: 'company.object-cue' });
     }
     break;

@@ -22,31 +22,33 @@ import { extractLatinOrganisations } from './latin.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import type { CompanyTables } from './tables.js';
 import { codeSetOf } from '../../text/codeSet.js';
-import { markTokens } from './landmarks.js';
+import { markTokens, type CompanyDoc } from './landmarks.js';
 
 export interface CompanyRules {
   company: CompanyTables;
 }
 
+const SPACE = 0x20;
+
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
-function rejected(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
+function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const key = phraseKey(ctx.view.slice(c.start, c.end));
   if (t.productsAndNotCompanies.has(key)) return true;
   if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
   let next = c.end;
-  while (ctx.view[next] === ' ') next++;
+  while (ctx.view.charCodeAt(next) === SPACE) next++;
   return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
 
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */
-function hasBusinessContext(ctx: DocContext, c: CompanyCandidate, t: CompanyTables): boolean {
+function hasBusinessContext(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const window = ctx.view.slice(Math.max(0, c.start - 12), c.end + 12);
   return t.businessContext.some((w) => window.includes(w));
 }
 
-function fromLexicon(ctx: DocContext, t: CompanyTables, marks: Uint16Array, starts: Int32Array): CompanyCandidate[] {
+function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  for (const hit of findPhrases(ctx, t.lexicon, marks, starts)) {
+  for (const hit of findPhrases(ctx, t.lexicon)) {
     const c: CompanyCandidate = { type: 'company', start: hit.start, end: hit.end, rule: 'company.lexicon', canonical: hit.value.canonical };
     if (!hit.value.ambiguous || hasBusinessContext(ctx, c, t)) found.push(c);
   }
@@ -78,7 +80,7 @@ function shortForms(name: string, t: CompanyTables): string[] {
 }
 
 /** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
-function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
+function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
   for (const c of found) {
@@ -93,31 +95,39 @@ function repeats(ctx: DocContext, found: readonly CompanyCandidate[], t: Company
   return wholeWordOccurrences(ctx, names);
 }
 
+// (one filter for every call: a typed array of this size is allocated outside the heap)
+const FIRSTS = new Uint8Array(256);
+
 /**
  * Every occurrence of the names as whole words (a token boundary at both ends), in text
- * order and longer names first at one start. The few first characters of the names are
- * found by indexOf (a fast search in the engine), not by a test at every position.
+ * order and longer names first at one start. One walk over the token starts finds them:
+ * a name starts a token, and a filter of the names' first characters (by their low byte)
+ * turns most tokens away. (An indexOf per first character and occurrence cost more: each
+ * call into the engine's search has a fixed cost larger than the test of a token.) At a
+ * token that passes, each length a name with its first character has is looked up once:
+ * linear however many names an article defines.
  */
-function wholeWordOccurrences(ctx: DocContext, names: ReadonlyMap<string, string>): CompanyCandidate[] {
-  const { view, boundary } = ctx;
+function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
+  const { view, boundary, starts } = ctx;
   // first code unit -> the lengths of the names starting with it, longest first
   const lengths = new Map<number, number[]>();
+  const firsts = FIRSTS.fill(0);
   for (const name of names.keys()) {
     const first = name.charCodeAt(0);
     const list = lengths.get(first) ?? [];
     if (!list.includes(name.length)) list.push(name.length);
     lengths.set(first, list);
+    firsts[first & 255] = 1;
   }
-  const starts: number[] = [];
-  for (const [first, list] of lengths) {
-    list.sort((a, b) => b - a);
-    const ch = String.fromCharCode(first);
-    for (let i = view.indexOf(ch); i >= 0; i = view.indexOf(ch, i + 1)) if (boundary[i] === 1) starts.push(i);
-  }
-  starts.sort((a, b) => a - b);
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
   const out: CompanyCandidate[] = [];
-  for (const i of starts) {
-    for (const length of lengths.get(view.charCodeAt(i))!) {
+  for (let k = 0; k < ctx.words.length; k++) {
+    const i = starts[k]!;
+    const first = view.charCodeAt(i);
+    if (firsts[first & 255] === 0) continue;
+    const list = lengths.get(first);
+    if (list === undefined) continue;
+    for (const length of list) {
       if (boundary[i + length] !== 1) continue; // (undefined past the end)
       const rule = names.get(view.slice(i, i + length));
       if (rule !== undefined) out.push({ type: 'company', start: i, end: i + length, rule });
@@ -131,7 +141,7 @@ const OPENING_BRACKETS = codeSetOf(['（', '(']);
 const APPOSITION = /^[（(]\s*(?:以下简称|以下称|下称|简称|下文简称|以下统称)[：:]?\s*[“"「『]([^”"」』\s]{2,16})[”"」』]\s*[）)]/;
 
 /** The short name an article defines for a company: 瀚海国际有限公司（以下简称“瀚海”）. */
-function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): CompanyCandidate[] {
+function appositions(ctx: CompanyDoc, found: readonly CompanyCandidate[]): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
     // (most names are followed by no bracket: no slice, no regex)
@@ -145,20 +155,20 @@ function appositions(ctx: DocContext, found: readonly CompanyCandidate[]): Compa
 }
 
 export function extractCompanies(
-  ctx: DocContext,
+  context: DocContext,
   rules: CompanyRules,
   blocked: (span: { start: number; end: number }) => boolean,
 ): CompanyCandidate[] {
   const t = rules.company;
+  const ctx = markTokens(context, t);
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const { marks, starts } = markTokens(ctx, t);
-  const found = [...fromLexicon(ctx, t, marks, starts), ...extractBySuffix(ctx, t, marks), ...extractByCues(ctx, t, marks, starts), ...extractBankShortNames(ctx, t, marks), ...extractLatinOrganisations(ctx, marks)].filter(keep);
+  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
   const direct = [...found, ...appositions(ctx, found)];
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked, marks, starts).filter(keep);
+  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
   const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t, marks)];
+  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
 }

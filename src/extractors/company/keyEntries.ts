@@ -22,16 +22,17 @@ const BITS = 1 << 17;
 const BLOCK_BITS = 512;
 
 /**
- * The entries of a phrase index, looked up as a Map, but through a filter that stays in the
- * cache: after jieba has run, a lookup in the Map itself misses the cache several times,
- * and most strings looked up (a token; a token and the next) are no entry at all. The
+ * The entries of a phrase index as a filter that stays in the cache: after jieba has run, a
+ * lookup in a Map misses the cache several times, and most strings looked up (a token; a
+ * token and the next) are no entry at all (a key the filter lets through is then read off
+ * the index's phrases). The
  * filter is a blocked Bloom filter holding each string's roles (key, prefix) in one 64-byte
  * block: a phrase scan asks "key? prefix?" at every step, and one block read answers both.
  */
 export class KeyEntries<V> {
   private readonly bits = new Uint32Array(BITS >>> 5);
 
-  constructor(private readonly map: ReadonlyMap<string, KeyEntry<V>>) {
+  constructor(map: ReadonlyMap<string, KeyEntry<V>>) {
     for (const [s, e] of map) {
       const h = hashOf(s);
       if (e.value !== undefined) this.set(h, KEY);
@@ -51,10 +52,6 @@ export class KeyEntries<V> {
     if (this.isSet(block + (bits & 127)) && this.isSet(block + 128 + ((bits >>> 7) & 127))) roles |= KEY;
     if (this.isSet(block + 256 + ((bits >>> 14) & 127)) && this.isSet(block + 384 + ((bits >>> 21) & 127))) roles |= PREFIX;
     return roles;
-  }
-  /** the value of a key as written, read off the Map (for a string the filter lets through) */
-  exactValue(s: string): V | undefined {
-    return this.map.get(s)?.value;
   }
 
   private set(h: number, role: number): void {

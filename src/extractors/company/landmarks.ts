@@ -12,9 +12,9 @@ import type { CompanyTables } from './tables.js';
 // classes of a token's first character (the table built at rule-load time)
 /** a lexicon phrase may open here */
 export const PHRASE = 1;
-/** a name suffix (科技, 有限公司, AI) may be this token */
+/** a name suffix (科技, 有限公司, AI) may be this token (its first and last characters are a suffix's) */
 export const SUFFIX = 2;
-/** a cue (宣布, 据, a stock code, 记者) may start here */
+/** a cue word (宣布, 据, 董事长) may start here */
 export const CUE = 4;
 /** a clause end or a list separator (、, 和, ，) */
 export const LIST_MARK = 8;
@@ -22,79 +22,135 @@ export const LIST_MARK = 8;
 export const OFFICE = 16;
 /** an ASCII letter */
 export const LATIN = 32;
+/** a branch word (分行, 总行) or 公司 may start here */
+export const BRANCH = 64;
+/** a cue written as a pattern (a stock code, a price move) or a media word (记者) may start here */
+export const PATTERN_CUE = 128;
 // classes of the token itself, set by markTokens
 /** a word of 4+ characters ending like a Han suffix (交通银行) */
-export const COMPOUND = 64;
+export const COMPOUND = 256;
 /** a word of two characters ending in 行 (a bank's short name) */
-export const BANK = 128;
-/** 月 within five characters after the token's start: a dateline (3月14日电) may open here */
-export const NEAR_MONTH = 256;
+export const BANK = 512;
+/**
+ * a dateline (上海3月14日电, 3月14日电) may open here: its month's digits start here or after a
+ * two- or three-character place (monthDigitsAt), and 月 follows within five characters.
+ * Digits are common in news, so the second test keeps the cues' regex off most of them.
+ */
+export const DATELINE = 1024;
 
 /** The table of first-character classes: for each code unit, the classes whose set holds it. */
 export function tokenClassTable(sets: readonly { bit: number; set: CodeSet }[]): TokenClasses {
   const table = new Uint8Array(0x10000);
-  const any = new CodeSet();
   for (let c = 0; c < table.length; c++) {
     let classes = 0;
     for (const { bit, set } of sets) if (set.has(c)) classes |= bit;
     table[c] = classes;
-    if (classes !== 0) any.add(c);
   }
-  return { table, any };
+  return { table };
 }
 
 /**
- * The classes of a token's first character: `any` (a bitset, 8 KB) says whether it has
- * one, `table` (a byte per code unit, 64 KB) which. Most characters have none, and the
- * bitset answers for them from fewer cache lines than the table would.
+ * The classes of a token's first character: a byte per code unit (64 KB). A bitset of the
+ * characters that have any class, read first, was meant to save cache lines; measured with
+ * the caches cold (as after jieba), the one read of the table alone costs less.
  */
 export interface TokenClasses {
   table: Uint8Array;
-  any: CodeSet;
 }
 
 const HANG = '行'.charCodeAt(0);
-/** a Han character or an ASCII digit (false for NaN past the end) */
-const isCaselessCode = (c: number) => isHanCode(c) || isAsciiDigitCode(c);
+/**
+ * The code unit as toLowerCase() makes it, for a unit it maps to one unit of a known value:
+ * printable ASCII, Han characters, CJK and general punctuation, full-width symbols; -1 for
+ * white space and any other unit (a phrase scan may skip the one, and fold the other to
+ * something else).
+ */
+function simpleLower(c: number): number {
+  if (c > 0x20 && c < 0x7f) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+  if (isHanCode(c)) return c;
+  if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)) return c;
+  if ((c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65)) return c;
+  return -1;
+}
+
+const MONTH = '月'.charCodeAt(0);
+
+/** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
+export const monthDigitsAt = (view: string, at: number) =>
+  isAsciiDigitCode(view.charCodeAt(at)) || isAsciiDigitCode(view.charCodeAt(at + 2)) || isAsciiDigitCode(view.charCodeAt(at + 3));
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
- * token k, starts[n] = the text's length): a typed array stays compact in the cache, where
- * reading tokens[k].start loads one object per token.
+ * token k, starts[n] = the text's length; token k ends at starts[k + 1]): a typed array
+ * stays compact in the cache, where reading tokens[k].start loads one object per token.
+ * The arrays are longer than the article's tokens (they are reused: see markTokens): the
+ * passes count tokens by ctx.words.length.
  */
 export interface Landmarks {
   marks: Uint16Array;
   starts: Int32Array;
 }
 
-/** The classes and starts of every token, in one pass over the words. */
-export function markTokens(ctx: DocContext, t: CompanyTables): Landmarks {
-  const { words, view } = ctx;
+let marksBuffer = new Uint16Array(4096);
+let startsBuffer = new Int32Array(4096);
+
+/** A document as the company passes read it: the context and its landmarks. */
+export interface CompanyDoc extends DocContext, Landmarks {}
+
+/** The context with the classes and starts of every token, found in one pass over the words. */
+export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
+  const { words, view, boundary } = ctx;
   const { hanSuffixEnds } = t;
-  const { table, any } = t.tokenClasses;
+  const { table } = t.tokenClasses;
   const { openingPairs, singles } = t.lexicon;
-  const marks = new Uint16Array(words.length);
-  const starts = new Int32Array(words.length + 1);
+  // One pair of arrays serves every article (extraction is synchronous, and no candidate
+  // keeps them): a typed array of this size has its buffer outside the heap, and a new one
+  // per article cost an allocation and the garbage collector's work to free it.
+  if (marksBuffer.length < words.length + 1) {
+    marksBuffer = new Uint16Array(2 * (words.length + 1));
+    startsBuffer = new Int32Array(2 * (words.length + 1));
+  }
+  const marks = marksBuffer;
+  const starts = startsBuffer;
   // the tokens cover the text in order: a token starts where the words before it end (no
-  // token object is read), and the next 月 is found by indexOf as the scan passes it
-  let month = view.indexOf('月');
-  for (let k = 0, at = 0; k < words.length; at += words[k]!.length, k++) {
-    const word = words[k]!;
+  // token object is read); its characters are read off the text. Company is the only stage
+  // that reads the word strings, cold by now: one walk over them in order brings them into
+  // the cache for the later passes (cheaper than their scattered reads would be alone).
+  // (no character is read past the end: charCodeAt's NaN there would make the optimised
+  // loop bail out and fall back to slower code)
+  const end = view.length;
+  for (let k = 0, at = 0, next = 0; k < words.length; k++, at = next) {
+    next = at + words[k]!.length;
     starts[k] = at;
-    const first = word.charCodeAt(0);
-    let m = any.has(first) ? table[first]! : 0;
-    // two Han characters or digits open the key of any phrase found from here (no case,
-    // no space skipped): a pair that opens no phrase rules the token out (most do)
-    if (m & PHRASE && isCaselessCode(first)) {
-      const second = view.charCodeAt(at + 1);
-      if (isCaselessCode(second) && !openingPairs.mayHave(first, second) && !singles?.has(first)) m &= ~PHRASE;
+    const first = view.charCodeAt(at);
+    const second = at + 1 < end ? view.charCodeAt(at + 1) : 0;
+    let m = table[first]!;
+    // two characters that are no white space open the key of any phrase found from here (no
+    // space is skipped): a pair that opens no phrase, as typed or lower-cased, rules the token
+    // out (most do)
+    if (m & PHRASE) {
+      const a = simpleLower(first);
+      const b = simpleLower(second);
+      if (a >= 0 && b >= 0 && !openingPairs.mayHave(first, second) && ((a === first && b === second) || !openingPairs.mayHave(a, b)) && !singles?.has(first)) m &= ~PHRASE;
     }
-    if (word.length >= 4 && hanSuffixEnds.has(word.charCodeAt(word.length - 1))) m |= COMPOUND;
-    else if (word.length === 2 && word.charCodeAt(1) === HANG) m |= BANK;
-    while (month >= 0 && month <= at) month = view.indexOf('月', month + 1);
-    if (month >= 0 && month <= at + 5) m |= NEAR_MONTH;
+    const length = next - at;
+    // a suffix token also ends in a suffix's last character (most tokens that open like one do not)
+    if (m & SUFFIX && !hanSuffixEnds.has(view.charCodeAt(next - 1))) m &= ~SUFFIX;
+    if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(next - 1))) m |= COMPOUND;
+    else if (length === 2 && second === HANG) m |= BANK;
+    // (monthDigitsAt and the 月 after them written out: this runs for every token, and
+    // calls would cost more than the tests)
+    if (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3)))) {
+      for (let i = at + 1, last = Math.min(at + 5, end - 1); i <= last; i++) {
+        if (view.charCodeAt(i) === MONTH) {
+          m |= DATELINE;
+          break;
+        }
+      }
+    }
     marks[k] = m;
   }
   starts[words.length] = view.length;
-  return { marks, starts };
+  // (a literal, not a spread: one shape for every document)
+  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts };
 }

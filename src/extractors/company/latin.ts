@@ -5,26 +5,25 @@
  * All-capital acronyms are left out: compromise tags leagues and agencies (NBA, FBI) as
  * organisations too, and an acronym company needs the lexicon or a cue.
  */
-import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { latinNameKind } from '../../latin/index.js';
-import { LATIN } from './landmarks.js';
+import { LATIN, type CompanyDoc } from './landmarks.js';
 
 const MAX_WORDS = 3;
 // capitalised, or all lower-case from four letters (some sources lower-case Latin: visa, google)
 const WORD = /^(?:[A-Z][a-z][A-Za-z&-]*|[a-z]{4,})$/;
 
-export function extractLatinOrganisations(ctx: DocContext, marks: Uint16Array): CompanyCandidate[] {
+export function extractLatinOrganisations(ctx: CompanyDoc): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  const { tokens, words, view } = ctx;
-  for (let k = 0; k < tokens.length; k++) {
+  const { words, view, marks, starts } = ctx;
+  for (let k = 0; k < words.length; k++) {
     // (the landmark LATIN: an ASCII letter first)
     if ((marks[k]! & LATIN) === 0 || !WORD.test(words[k]!)) continue;
     // a run of capitalised words: Goldman Sachs, Thrive Capital
     let last = k;
-    for (let p = k + 2, n = 1; p < tokens.length && n < MAX_WORDS && words[p - 1] === ' ' && WORD.test(words[p]!); p += 2, n++) last = p;
-    const start = tokens[k]!.start;
-    const end = tokens[last]!.end;
+    for (let p = k + 2, n = 1; p < words.length && n < MAX_WORDS && words[p - 1] === ' ' && WORD.test(words[p]!); p += 2, n++) last = p;
+    const start = starts[k]!;
+    const end = starts[last + 1]!;
     k = last;
     // glued to more Latin or digits, it is part of something longer (Windows11, iPhone)
     if (/[A-Za-z0-9.]/.test(view[start - 1] ?? '') || /[A-Za-z0-9]/.test(view[end] ?? '')) continue;

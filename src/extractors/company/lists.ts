@@ -6,14 +6,17 @@
  * Latin words with no function word in it. A list after a noun for companies and a cue
  * (客户包括宝马、丰田和空客) is a list of companies without a known one.
  */
-import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
-import { isBlankWord, isWhiteSpaceCode } from './codeUnits.js';
-import { LIST_MARK } from './landmarks.js';
+import { isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
+import { LIST_MARK, type CompanyDoc } from './landmarks.js';
+import { AFTER, OBJECT_AFTER, kindBit } from './cueTable.js';
+
+// the cues an item's last name runs on into (与某某签署协议)
+const ITEM_END_CUES = kindBit(AFTER) | kindBit(OBJECT_AFTER);
 
 const SEPARATORS = new Set(['、', '和', '与', '及', '以及']);
 const CLAUSE_END = new Set([...'，,。；;：:！!？?\n\r（）()“”"《》【】']);
@@ -31,52 +34,57 @@ interface Item {
   end: number;
 }
 
-/** Is this token a clause end (punctuation) or a separator (、, 和)? One bit test rules out most tokens. */
+// Tokens are read off the text and their starts (both warm), not off their own strings:
+// the words are an object each, out of the cache by the time the company passes run.
 const CLAUSE_END_CODES = codeSetOf(CLAUSE_END);
-const isClauseEnd = (word: string) => word.length === 1 && CLAUSE_END_CODES.has(word.charCodeAt(0));
+/** Is token k a clause end (one punctuation mark)? */
+const isClauseEndAt = (ctx: CompanyDoc, k: number) => ctx.starts[k + 1]! - ctx.starts[k]! === 1 && CLAUSE_END_CODES.has(ctx.view.charCodeAt(ctx.starts[k]!));
 // the one-character separators as code units; 以及 is the only longer one (no string hashed per token)
 const SEPARATOR_CODES = codeSetOf([...SEPARATORS].filter((w) => w.length === 1));
 const LONG_SEPARATORS = [...SEPARATORS].filter((w) => w.length > 1);
-const isSeparator = (word: string) => (word.length === 1 ? SEPARATOR_CODES.has(word.charCodeAt(0)) : LIST_MARK_STARTS.has(word.charCodeAt(0)) && LONG_SEPARATORS.includes(word));
+/** Is token k a separator (、, 和, 以及)? (only a token marked LIST_MARK can be) */
+function isSeparatorAt(ctx: CompanyDoc, k: number): boolean {
+  if ((ctx.marks[k]! & LIST_MARK) === 0) return false;
+  const start = ctx.starts[k]!;
+  return ctx.starts[k + 1]! - start === 1 ? SEPARATOR_CODES.has(ctx.view.charCodeAt(start)) : LONG_SEPARATORS.includes(ctx.words[k]!);
+}
 
 /**
  * Split the text into lists of items: runs of tokens between separators, within a clause.
  * A clause without a separator holds one item at most, so only clauses with one are split.
  */
-function listsOf(ctx: DocContext, marks: Uint16Array, starts: Int32Array): Item[][] {
+function listsOf(ctx: CompanyDoc): Item[][] {
   const lists: Item[][] = [];
-  const { words } = ctx;
+  const { words, marks } = ctx;
   let clauseStart = 0;
   let separated = false;
   for (let k = 0; k <= words.length; k++) {
     // (the landmark LIST_MARK is LIST_MARK_STARTS: most tokens are neither)
     if (k < words.length && (marks[k]! & LIST_MARK) === 0) continue;
-    if (k === words.length || isClauseEnd(words[k]!)) {
+    if (k === words.length || isClauseEndAt(ctx, k)) {
       if (separated) {
-        const items = itemsOf(ctx, starts, clauseStart, k);
+        const items = itemsOf(ctx, clauseStart, k);
         if (items.length > 1) lists.push(items);
       }
       clauseStart = k + 1;
       separated = false;
-    } else if (isSeparator(words[k]!)) separated = true;
+    } else if (isSeparatorAt(ctx, k)) separated = true;
   }
   return lists;
 }
 
 /** The items of the clause made of tokens [from, to): runs of tokens between separators, blanks before a run left out. */
-function itemsOf(ctx: DocContext, starts: Int32Array, from: number, to: number): Item[] {
-  const { words } = ctx;
+function itemsOf(ctx: CompanyDoc, from: number, to: number): Item[] {
+  const { starts, view } = ctx;
   const items: Item[] = [];
   let itemStart = -1;
   let itemEnd = -1;
   for (let k = from; k < to; k++) {
-    const word = words[k]!;
-    if (isSeparator(word)) {
+    if (isSeparatorAt(ctx, k)) {
       if (itemStart >= 0) items.push({ start: itemStart, end: itemEnd });
       itemStart = -1;
-    } else if (itemStart < 0 && isBlankWord(word)) continue;
+    } else if (itemStart < 0 && isBlankRange(view, starts[k]!, starts[k + 1]!)) continue;
     else {
-      // (starts[k] and starts[k + 1] are the token's start and end: no token object is read)
       if (itemStart < 0) itemStart = starts[k]!;
       itemEnd = starts[k + 1]!;
     }
@@ -92,7 +100,7 @@ function holdsAny(text: string, start: number, end: number, chars: CodeSet): boo
 }
 
 /** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
-function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
+function trimItem(ctx: CompanyDoc, item: Item, tables: CompanyTables): Item {
   let { start, end } = item;
   // (most items hold no character a cue starts with: no search for each cue)
   if (holdsAny(ctx.view, start, end, tables.listCueStarts)) {
@@ -111,7 +119,7 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   if (place && /[A-Za-z]/.test(ctx.view[start + place.length] ?? '')) start += place.length;
   // the last item runs on into its verb: 与澜沧铭泰签署协议 -> 澜沧铭泰
   for (let i = start + 1; i < end; i++) {
-    if (ctx.boundary[i] === 1 && (tables.cues.after.startingAt(ctx.view, i) || tables.cues.object.after.startingAt(ctx.view, i))) {
+    if (ctx.boundary[i] === 1 && tables.cues.table.lengthsAt(ctx.view, i, ITEM_END_CUES) !== 0) {
       end = i;
       break;
     }
@@ -123,7 +131,7 @@ function trimItem(ctx: DocContext, item: Item, tables: CompanyTables): Item {
   return { start, end };
 }
 
-function nameLike(ctx: DocContext, item: Item, tables: CompanyTables, blocked: (item: Item) => boolean): boolean {
+function nameLike(ctx: CompanyDoc, item: Item, tables: CompanyTables, blocked: (item: Item) => boolean): boolean {
   const text = ctx.view.slice(item.start, item.end);
   const han = [...text].filter((ch) => isHan(ch)).length;
   if (text.length < 2 || han > HAN_ITEM_MAX || text.length > LATIN_ITEM_MAX || NOT_IN_NAME.test(text) || blocked(item)) return false;
@@ -150,7 +158,7 @@ const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
  * A list whose cue follows a noun for companies: 客户包括 A、B 和 C; 很多车企……，比如 A、B.
  * Only cues of two or more characters count (包括, 比如), not 有 or 是.
  */
-function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables): boolean {
+function headedByCompanies(ctx: CompanyDoc, first: Item, tables: CompanyTables): boolean {
   if (!holdsAny(ctx.view, first.start, first.end, tables.listCueStarts)) return false;
   const text = ctx.view.slice(first.start, first.end);
   for (const cue of tables.listCues) {
@@ -171,7 +179,7 @@ function headedByCompanies(ctx: DocContext, first: Item, tables: CompanyTables):
 const DENG = '等'.charCodeAt(0);
 
 /** Where the names end in a last item 某某等银行 / 某某等公司: the offset of 等, or null. */
-function closedByCompanies(ctx: DocContext, item: Item, tables: CompanyTables): number | null {
+function closedByCompanies(ctx: CompanyDoc, item: Item, tables: CompanyTables): number | null {
   for (let i = item.start + 1; i < item.end; i++) {
     if (ctx.view.charCodeAt(i) !== DENG || ctx.boundary[i] !== 1 || ctx.boundary[i + 1] !== 1) continue;
     return tables.listHeads.some((h) => ctx.view.startsWith(h, i + 1) && ctx.boundary[i + 1 + h.length] === 1) ? i : null;
@@ -197,15 +205,13 @@ function someWithin(sorted: readonly number[], from: number, to: number): boolea
  * anchors on 智谱 AI).
  */
 export function extractFromLists(
-  ctx: DocContext,
+  ctx: CompanyDoc,
   known: readonly { start: number; end: number }[],
   tables: CompanyTables,
   blocked: (item: Item) => boolean,
-  marks: Uint16Array,
-  tokenStarts: Int32Array,
 ): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  const lists = listsOf(ctx, marks, tokenStarts);
+  const lists = listsOf(ctx);
   // (many articles hold no list: no sets of the known spans)
   if (lists.length === 0) return found;
   const starts = new Set(known.map((k) => k.start));

@@ -3,13 +3,14 @@
  * Matching whole tokens keeps 百度 out of 百度云 when jieba keeps 百度云 together,
  * and a space between CJK and Latin (智谱 AI) is ignored as the guideline's names are.
  */
-import type { DocContext } from '../../context.js';
-import { isAsciiDigitCode, isHanCode, isLatin } from '../../text/matchView.js';
+import { isAsciiDigitCode, isHanCode, isLatin, isLatinCode } from '../../text/matchView.js';
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
-import { PHRASE } from './landmarks.js';
-import { hasLatinLetter, hasWhiteSpace, isBlankWord } from './codeUnits.js';
+import { PHRASE, type CompanyDoc } from './landmarks.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankRange } from './codeUnits.js';
+
+const SPACE = 0x20;
 
 /** Key of a surface: whitespace next to a CJK character removed, other runs folded to one space. */
 export function phraseKey(surface: string): string {
@@ -34,9 +35,9 @@ export interface PhraseIndex<V> {
   /** first characters of the phrases (as typed, lower- and upper-cased): most tokens are skipped on one bit test */
   firstChars: CodeSet;
   /**
-   * the first two code units of every phrase as typed, and the phrases of one code unit:
-   * a token opening with two Han characters or digits (no case to fold, no space to skip)
-   * opens a phrase only if the pair is one of these (landmarks.ts)
+   * the first two code units of every phrase, as typed and lower-cased, and the phrases of
+   * one code unit: a token whose first two characters are no white space (no space to skip)
+   * opens a phrase only if their pair, as typed or lower-cased, is one of these (landmarks.ts)
    */
   openingPairs: CodePairFilter;
   /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
@@ -59,8 +60,11 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
   const folded = new Map<string, V>();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
-    if (key.length >= 2) openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
-    else singles.add(key.charCodeAt(0));
+    if (key.length >= 2) {
+      // as typed (an exact match) and lower-cased (a folded one)
+      openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
+      if (lower.length >= 2) openingPairs.add(lower.charCodeAt(0), lower.charCodeAt(1));
+    } else singles.add(key.charCodeAt(0));
     firstChars.add(key.charCodeAt(0));
     firstChars.add(lower.charCodeAt(0));
     // (an upper case of more than one unit, ß -> SS, never equals a token's first unit)
@@ -85,11 +89,13 @@ const MAX_TOKENS = 8;
 const MAX_LENGTH = 40;
 
 /** Longest known phrase starting at each token, scanning left to right without overlaps. */
-export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Uint16Array, starts: Int32Array): PhraseHit<V>[] {
-  const { tokens, view, words } = ctx;
-  const { folded, entries } = index;
+export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHit<V>[] {
+  const { view, words, marks, starts } = ctx;
+  // a key the filter lets through is read off the phrases themselves: a smaller Map than the
+  // entries (which hold every prefix too), and one the segmenter reads as well
+  const { folded, entries, phrases } = index;
   const hits: PhraseHit<V>[] = [];
-  for (let k = 0; k < tokens.length; ) {
+  for (let k = 0; k < words.length; ) {
     // most tokens open no phrase, and their first character tells (the landmark PHRASE is index.firstChars)
     if ((marks[k]! & PHRASE) === 0) {
       k++;
@@ -112,31 +118,35 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
     let key = '';
     // lower-casing is needed only once the key holds a Latin letter
     let latin = false;
-    for (let m = k; m < tokens.length && m - k < MAX_TOKENS; m++) {
-      const word = words[m]!;
-      if (isBlankWord(word)) {
-        if (m === k || word !== ' ') break; // a phrase never starts with or spans a line break
+    for (let m = k; m < words.length && m - k < MAX_TOKENS; m++) {
+      // a caseless word is read off the text (warm after the other extractors), not off its
+      // own string: the words are objects of their own, out of the cache by now
+      const from = starts[m]!;
+      const to = starts[m + 1]!;
+      if (isBlankRange(view, from, to)) {
+        if (m === k || to - from !== 1 || view.charCodeAt(from) !== SPACE) break; // a phrase never starts with or spans a line break
         spaced = true;
         continue;
       }
-      if (caseless && isCaseless(word)) {
-        for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-        length += word.length;
+      if (caseless && isCaselessRange(view, from, to)) {
+        for (let i = from; i < to; i++) hash = hashStep(hash, view.charCodeAt(i));
+        length += to - from;
         if (length > MAX_LENGTH) break;
         const roles = entries.mayBe(hash);
         if (roles & KEY) {
-          const text = caselessKey(ctx, starts, k, m + 1, spaced);
-          const value = entries.exactValue(text);
+          const text = caselessKey(ctx, k, m + 1, spaced);
+          const value = phrases.get(text);
           if (value !== undefined) {
-            best = { start, end: starts[m + 1]!, key: text, value };
+            best = { start, end: to, key: text, value };
             continue;
           }
         }
         if ((roles & PREFIX) === 0) break;
         continue;
       }
+      const word = words[m]!;
       if (caseless) {
-        key = caselessKey(ctx, starts, k, m, spaced);
+        key = caselessKey(ctx, k, m, spaced);
         caseless = false;
       }
       // a space between two Latin words is part of the key (Thrive Capital); next to CJK it is not
@@ -148,22 +158,22 @@ export function findPhrases<V>(ctx: DocContext, index: PhraseIndex<V>, marks: Ui
       // the Map is read only for a likely key; "a prefix?" is the filter's answer: one it
       // takes for a prefix but is none only lets the scan go on to keys that are no entries
       const roles = entries.mayBe(hashOf(key));
-      const value = (roles & KEY ? entries.exactValue(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
+      const value = (roles & KEY ? phrases.get(key) : undefined) ?? (latin ? folded.get(lower) : undefined);
       if (value !== undefined) best = { start, end: starts[m + 1]!, key, value };
       else if (((lower === key ? roles : entries.mayBe(hashOf(lower))) & PREFIX) === 0) break;
     }
     if (best && latinEdgesOk(view, best.start, best.end)) {
       hits.push(best);
-      while (k < tokens.length && starts[k]! < best.end) k++;
+      while (k < words.length && starts[k]! < best.end) k++;
     } else k++;
   }
   return hits;
 }
 
 /** The key of the caseless words [from, to): their text, without the spaces skipped between them. */
-function caselessKey(ctx: DocContext, starts: Int32Array, from: number, to: number, spaced: boolean): string {
+function caselessKey(ctx: CompanyDoc, from: number, to: number, spaced: boolean): string {
   if (from === to) return '';
-  if (!spaced) return ctx.view.slice(starts[from]!, starts[to]!);
+  if (!spaced) return ctx.view.slice(ctx.starts[from]!, ctx.starts[to]!);
   let key = '';
   for (let m = from; m < to; m++) if (ctx.words[m] !== ' ') key += ctx.words[m]!;
   return key;
@@ -171,17 +181,18 @@ function caselessKey(ctx: DocContext, starts: Int32Array, from: number, to: numb
 
 /** A Latin phrase must not continue into more Latin letters or digits (Meta in Metaverse). */
 function latinEdgesOk(view: string, start: number, end: number): boolean {
-  const inWord = (ch: string | undefined) => !!ch && /[A-Za-z0-9]/.test(ch);
-  if (isLatin(view[start]) && inWord(view[start - 1])) return false;
-  if (/[A-Za-z0-9]/.test(view[end - 1] ?? '') && inWord(view[end])) return false;
+  // (code units, not one-character strings and regular expressions: NaN past either end is neither)
+  const inWord = (c: number) => isLatinCode(c) || isAsciiDigitCode(c);
+  if (isLatinCode(view.charCodeAt(start)) && inWord(view.charCodeAt(start - 1))) return false;
+  if (inWord(view.charCodeAt(end - 1)) && inWord(view.charCodeAt(end))) return false;
   return true;
 }
 
-/** Is the key made of Han characters and ASCII digits only (nothing that has a case)? */
-function isCaseless(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+/** Is text[from, to) made of Han characters and ASCII digits only (nothing that has a case)? */
+function isCaselessRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (!isHanCode(c) && !isAsciiDigitCode(c)) return false;
   }
-  return key.length > 0;
+  return to > from;
 }

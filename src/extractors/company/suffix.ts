@@ -6,14 +6,13 @@
  * The jieba words before the suffix form the name; a generic word (人工, 金融, 这家,
  * 创业) or a function word before the suffix means it is an ordinary phrase.
  */
-import type { DocContext } from '../../context.js';
 import type { CompanyCandidate } from '../candidate.js';
 import { isLatin } from '../../text/matchView.js';
 import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHanWord } from './codeUnits.js';
 import type { CompanyTables } from './tables.js';
-import { COMPOUND, SUFFIX } from './landmarks.js';
+import { COMPOUND, SUFFIX, type CompanyDoc } from './landmarks.js';
 
 const SHORT_MIN = 2;
 const SHORT_MAX = 4;
@@ -28,7 +27,7 @@ const PHRASE_OPENER_TAGS = /^(l|i|s|f|t|tg|d|p|c|r|ad)$/;
 const MEASURE_END = /[期轮批届只支个]$/;
 
 /** Han words right before token index k, as many as a name of this kind may take. */
-function hanPrefix(ctx: DocContext, k: number, legal: boolean, stops: ReadonlySet<string>): number | null {
+function hanPrefix(ctx: CompanyDoc, k: number, legal: boolean, stops: ReadonlySet<string>): number | null {
   let length = 0;
   let first = k;
   for (let p = k - 1; p >= 0; p--) {
@@ -57,7 +56,7 @@ function hanPrefix(ctx: DocContext, k: number, legal: boolean, stops: ReadonlySe
 }
 
 /** Capitalised Latin words (Thrive, Sequoia China) right before token k, skipping single spaces. */
-function latinPrefix(ctx: DocContext, k: number): number | null {
+function latinPrefix(ctx: CompanyDoc, k: number): number | null {
   let first: number | null = null;
   for (let p = k - 1, words = 0; p >= 0 && words < 3; p--) {
     const word = ctx.words[p]!;
@@ -78,7 +77,7 @@ const NAME_TAGS = /^(nt|nz|j)$/;
  * be tagged a name, not a listed generic one (商业银行, 上市公司), and before 公司 its
  * head must not be a bare place (日本公司 is "a Japanese company").
  */
-function compoundName(ctx: DocContext, k: number, tables: CompanyTables): CompanyCandidate | null {
+function compoundName(ctx: CompanyDoc, k: number, tables: CompanyTables): CompanyCandidate | null {
   const word = ctx.words[k]!;
   if (word.length < 4 || !tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) || !isHanWord(word)) return null;
   const suffix = tables.hanSuffixes.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
@@ -87,60 +86,66 @@ function compoundName(ctx: DocContext, k: number, tables: CompanyTables): Compan
   if (tables.notCompanyNames.has(word) || (tables.suffixes.get(suffix)!.weak && tagOf(head) === 'ns')) return null;
   // a generic head (交通, 建设) still names a bank when jieba knows the whole as an organisation
   if ((tables.genericPrefixes.has(head) || isCommonWord(head)) && !/^(nt|j)$/.test(tagOf(word))) return null;
-  return { type: 'company', start: ctx.tokens[k]!.start, end: ctx.tokens[k]!.end, rule: 'company.suffix' };
+  return { type: 'company', start: ctx.starts[k]!, end: ctx.starts[k + 1]!, rule: 'company.suffix' };
+}
+
+/** Are the words [from, to), spaces aside, proper-noun-like (智谱 AI, Ubisoft公司)? */
+function allProperNames(words: readonly string[], from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (words[p] !== ' ' && !PROPER_TAGS.test(tagOf(words[p]!))) return false;
+  return true;
 }
 
 /** Does token k open a phrase: text start, punctuation, a space or a function word (在, 由) before it? */
-function opensPhrase(ctx: DocContext, k: number): boolean {
+function opensPhrase(ctx: CompanyDoc, k: number): boolean {
   if (k === 0) return true;
   const before = ctx.words[k - 1]!;
   return (!isHanWord(before) && !/[A-Za-z0-9]$/.test(before)) || (before.length === 1 && FUNCTION_CHARS.has(before));
 }
 
-export function extractBySuffix(ctx: DocContext, tables: CompanyTables, marks: Uint16Array): CompanyCandidate[] {
+export function extractBySuffix(ctx: CompanyDoc, tables: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
-  const { tokens } = ctx;
-  for (let k = 0; k < tokens.length; k++) {
+  const { words, marks, starts } = ctx;
+  for (let k = 0; k < words.length; k++) {
     // the landmarks rule out nearly every token: SUFFIX on its first character, COMPOUND on
     // its length and last character
     const mark = marks[k]!;
     if ((mark & (SUFFIX | COMPOUND)) === 0) continue;
     const word = ctx.words[k]!;
-    // (a suffix also ends in a suffix's last character: the Map is read for few tokens)
-    const suffix = mark & SUFFIX && tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) ? tables.suffixes.get(word) : undefined;
+    // (the landmark SUFFIX holds for a token that opens and ends like a suffix: the Map is read for few tokens)
+    const suffix = mark & SUFFIX ? tables.suffixes.get(word) : undefined;
     if (!suffix) {
       const compound = mark & COMPOUND ? compoundName(ctx, k, tables) : null;
       if (compound) found.push(compound);
       continue;
     }
-    const suffixToken = tokens[k]!;
     if (k === 0) continue;
+    const suffixEnd = starts[k + 1]!;
     const latinSuffix = isLatin(word[0]);
     // a Latin suffix follows its name after one space (智谱 AI, Thrive Capital)
     const nameEnd = latinSuffix && ctx.words[k - 1]! === ' ' ? k - 1 : k;
     // only AI follows a Han name (智谱 AI); AG, GmbH, Capital follow Latin words and end a word (not AGI)
-    if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixToken.end] ?? '')) continue;
+    if (latinSuffix && /[A-Za-z0-9]/.test(ctx.view[suffixEnd] ?? '')) continue;
     let first = latinSuffix && !suffix.weak ? latinPrefix(ctx, nameEnd) : hanPrefix(ctx, nameEnd, suffix.legal, tables.legalNameStops) ?? (latinSuffix || suffix.weak ? latinPrefix(ctx, nameEnd) : null); // a Latin name + 公司
     if (first === null) continue;
     // a place before 国际 makes the name (无锡国际信托, 上海国际集团), though 国际信托 alone is generic
     const bridged = suffix.afterPlace && first > 0 && nameEnd - first === 1 && ctx.words[first] === '国际' && tables.places.has(ctx.words[first - 1]!);
     if (bridged) first--;
-    let start = tokens[first]!.start;
+    let start = starts[first]!;
     // jieba glues a preposition or a one-character word onto an unknown name (由国调基金,
     // 为元大证券, 厂晶宇科技): a three-character short name whose first character is a word
     // of its own loses that character
-    const whole = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
+    const whole = ctx.view.slice(start, starts[nameEnd]!);
     if (tables.genericPrefixes.has(whole)) continue;
     // an unknown three-character word whose first character is a word of its own: 厂晶宇, 由国调
     if (whole.length === 3 && !suffix.legal && (FUNCTION_CHARS.has(whole[0]!) || (nameEnd - first === 1 && tagOf(whole) === 'x' && tagOf(whole[0]!) !== 'x'))) start++;
-    const prefix = ctx.view.slice(start, tokens[nameEnd - 1]!.end);
+    const prefix = ctx.view.slice(start, starts[nameEnd]!);
     const firstToken = ctx.words[first]!;
-    const firstWord = start === tokens[first]!.start ? firstToken : firstToken.slice(1) || ctx.words[first + 1]!;
+    const firstWord = start === starts[first]! ? firstToken : firstToken.slice(1) || ctx.words[first + 1]!;
     // nor right after a number: 3天前公司 is "three days ago, the company"
     if (/[0-9]/.test(ctx.view[start - 1] ?? '')) continue;
     // a short name never starts in the middle of a word: 生/成式 AI, 互/联网公司
     const before = first > 0 ? ctx.words[first - 1]! : '';
-    if (!suffix.legal && start === tokens[first]!.start && before.length === 1 && isHanWord(before) && !FUNCTION_CHARS.has(before)) continue;
+    if (!suffix.legal && start === starts[first]! && before.length === 1 && isHanWord(before) && !FUNCTION_CHARS.has(before)) continue;
     if (tables.genericPrefixes.has(prefix) || tables.genericPrefixes.has(firstWord)) continue;
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
@@ -154,13 +159,13 @@ export function extractBySuffix(ctx: DocContext, tables: CompanyTables, marks: U
     // with an industry word (德国汽车, 日本电子)
     if (!suffix.legal && !suffix.afterPlace && tables.places.has(prefix)) continue;
     // weak suffixes (AI, 公司) need a proper-noun-like word before them (智谱 AI, Ubisoft公司)
-    if (suffix.weak && tokens.slice(first, nameEnd).some((tk) => tk.word !== ' ' && !PROPER_TAGS.test(tagOf(tk.word)))) continue;
+    if (suffix.weak && !allProperNames(words, first, nameEnd)) continue;
     // a city or country written before a short name belongs to it where it opens the phrase
     // (、杭州某某置业（, 在杭州某某置业 -> 杭州某某置业), not after another word (浙江杭州某某置业)
-    if (!suffix.legal && !bridged && start === tokens[first]!.start && first > 0 && tables.places.has(ctx.words[first - 1]!) && opensPhrase(ctx, first - 1)) {
-      start = tokens[first - 1]!.start;
+    if (!suffix.legal && !bridged && start === starts[first]! && first > 0 && tables.places.has(ctx.words[first - 1]!) && opensPhrase(ctx, first - 1)) {
+      start = starts[first - 1]!;
     }
-    found.push({ type: 'company', start, end: suffixToken.end, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
+    found.push({ type: 'company', start, end: suffixEnd, rule: suffix.legal ? 'company.legal-form' : 'company.suffix' });
   }
   return found;
 }

@@ -5,10 +5,11 @@ import { phraseIndex, phraseKey, type PhraseIndex } from './phrases.js';
 import { WordTable } from '../../text/wordTable.js';
 import { CodeSet, codeSetOf } from '../../text/codeSet.js';
 import { FilteredSet } from '../../text/stringFilter.js';
-import { CUE, LATIN, LIST_MARK, OFFICE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
+import { BRANCH, CUE, LATIN, LIST_MARK, OFFICE, PATTERN_CUE, PHRASE, SUFFIX, tokenClassTable, type TokenClasses } from './landmarks.js';
 import { PATTERN_CUE_FIRST } from './cues.js';
 import { LIST_MARK_STARTS } from './lists.js';
 import { OFFICE_WORD_STARTS } from './branches.js';
+import { AFTER, AFTER_OF, BANK_AFTER, CueTable, MARKET, MAX_CUE_LENGTH, OBJECT_AFTER, OBJECT_BEFORE, SOURCE_AFTER, SOURCE_BEFORE } from './cueTable.js';
 
 const ASCII_LETTERS = new CodeSet([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
 
@@ -62,13 +63,9 @@ export interface CompanyTables {
   /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
   tokenClasses: TokenClasses;
   cues: {
-    after: WordTable<true>;
+    /** every cue list (after, afterOf, market, bankAfter, source and object openers and closers) by kind */
+    table: CueTable;
     gap: ReadonlySet<string>;
-    afterOf: WordTable<true>;
-    market: WordTable<true>;
-    bankAfter: WordTable<true>;
-    source: { before: WordTable<true>; after: WordTable<true> };
-    object: { before: WordTable<true>; after: WordTable<true> };
     /** first characters of the cues a token may start (after, afterOf, market, source and object openers) */
     starts: CodeSet;
   };
@@ -79,6 +76,18 @@ const table = (words: readonly string[]) => {
   for (const w of words) t.set(w, true);
   return t;
 };
+
+function cueTable(cues: z.infer<typeof companyPatternsFile>['cues'], fail: (reason: string) => never): CueTable {
+  const table = new CueTable();
+  const lists: [number, readonly string[]][] = [
+    [AFTER, cues.after], [AFTER_OF, cues.afterOf], [MARKET, cues.market], [BANK_AFTER, cues.bankAfter],
+    [SOURCE_BEFORE, cues.source.before], [SOURCE_AFTER, cues.source.after], [OBJECT_BEFORE, cues.object.before], [OBJECT_AFTER, cues.object.after],
+  ];
+  for (const [kind, words] of lists) {
+    for (const word of words) if (!table.add(word, kind)) fail(`company/patterns.yaml: the cue "${word}" is longer than ${MAX_CUE_LENGTH} characters`);
+  }
+  return table;
+}
 
 export function compileCompanyTables(
   lexicon: z.infer<typeof companyLexiconFile>,
@@ -104,6 +113,7 @@ export function compileCompanyTables(
   const notCompanyNameKeys = [...notCompanies.names, ...patterns.genericNames].map(phraseKey);
   const lexiconIndex = phraseIndex(options.useLexicon ? map : new Map<string, LexiconEntry>());
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
+  const branchStarts = codeSetOf([...patterns.branchWords, '公司']);
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
   return {
     lexicon: lexiconIndex,
@@ -114,7 +124,7 @@ export function compileCompanyTables(
     genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
-    branchStarts: codeSetOf([...patterns.branchWords, '公司']),
+    branchStarts,
     businessLines: patterns.businessLines,
     businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
@@ -132,23 +142,19 @@ export function compileCompanyTables(
     placeStarts: codeSetOf(patterns.shortForms.regions),
     listCueStarts: codeSetOf(patterns.listCues),
     cues: {
-      after: table(patterns.cues.after),
+      table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
-      afterOf: table(patterns.cues.afterOf),
-      market: table(patterns.cues.market),
-      bankAfter: table(patterns.cues.bankAfter),
-      source: { before: table(patterns.cues.source.before), after: table(patterns.cues.source.after) },
-      object: { before: table(patterns.cues.object.before), after: table(patterns.cues.object.after) },
       starts: cueStarts,
     },
     tokenClasses: tokenClassTable([
       { bit: PHRASE, set: lexiconIndex.firstChars },
       { bit: SUFFIX, set: suffixStarts },
       { bit: CUE, set: cueStarts },
-      { bit: CUE, set: PATTERN_CUE_FIRST },
+      { bit: PATTERN_CUE, set: PATTERN_CUE_FIRST },
       { bit: LIST_MARK, set: LIST_MARK_STARTS },
       { bit: OFFICE, set: OFFICE_WORD_STARTS },
       { bit: LATIN, set: ASCII_LETTERS },
+      { bit: BRANCH, set: branchStarts },
     ]),
   };
 }
