@@ -21,8 +21,15 @@ export async function startPool(threads: number, warmText: string): Promise<{ pr
   return { processor, startupMs };
 }
 
-/** One timed pass of `texts` through the pool with `window` in flight. */
-async function timedPass(processor: Processor, texts: readonly string[], window: number, want: object): Promise<Rate & { cpuSeconds: number }> {
+/**
+ * One timed pass of `texts` through the pool with `window` in flight, each result
+ * serialised as JSON Lines would be.
+ *
+ * cpuSeconds: the whole process's CPU time over the pass (threads and coordinator).
+ * On a machine shared with other work, wall-clock scaling says little; characters
+ * per CPU-second show whether more threads waste work (contention) or just wait.
+ */
+export async function timedPass(processor: Processor, texts: readonly string[], window: number, want: object = { compact: true }): Promise<Rate & { cpuSeconds: number }> {
   const start = performance.now();
   const cpu = process.cpuUsage();
   let next = 0;
@@ -40,47 +47,32 @@ async function timedPass(processor: Processor, texts: readonly string[], window:
   return { ...rate(texts.length, chars, (performance.now() - start) / 1000), cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-export const TIMED_PASSES = 3;
-
 // warm-up blocks: 1000 articles per thread each, at most this many
 const WARM_BLOCK_PER_THREAD = 1000;
 const MAX_WARM_BLOCKS = 12;
 
 /**
- * Push texts through the pool with `window` in flight, each result serialised as JSON
- * Lines would be, once the threads have reached their steady state; the best of
- * TIMED_PASSES passes.
+ * Bring the pool's threads to their steady state; returns how many articles it took.
  *
- * Warm-up: every thread compiles the extractor's code on its own, and V8 gets there only
- * after thousands of articles, later still when every core is busy extracting (its
- * background compiler then waits for CPU). Measured on this bench's corpus: one thread
- * ran the first 1000 articles at 1.7 ms each, the next 1000 at 0.87 and 0.65 from about
- * 3000 on; two threads after 3000 articles each still spent 1.0 ms of CPU per article,
- * 0.67 after 8000. So blocks are run until two in a row have rates within 5% (at most
+ * Every thread compiles the extractor's code on its own, and V8 gets there only after
+ * thousands of articles, later still when every core is busy extracting (its background
+ * compiler then waits for CPU). Measured on this bench's corpus: one thread ran the first
+ * 1000 articles at 1.7 ms each, the next 1000 at 0.87 and 0.65 from about 3000 on; two
+ * threads after 3000 articles each still spent 1.0 ms of CPU per article, 0.67 after
+ * 8000. So blocks are run until two in a row have rates within 5% (at most
  * MAX_WARM_BLOCKS); archives run for minutes, and start-up is measured apart.
- *
- * cpuSeconds: the whole process's CPU time over the run (threads and coordinator).
- * On a machine shared with other work, wall-clock scaling says little; characters
- * per CPU-second show whether more threads waste work (contention) or just wait.
  */
-export async function runTexts(processor: Processor, texts: readonly string[], window: number, want = { compact: true }): Promise<Rate & { cpuSeconds: number; warmArticles: number }> {
+export async function warmUp(processor: Processor, texts: readonly string[], window: number): Promise<number> {
   const blockSize = WARM_BLOCK_PER_THREAD * Math.max(1, processor.threads);
   let warmArticles = 0;
   let previous = 0;
   for (let block = 0; block < MAX_WARM_BLOCKS; block++) {
     const from = warmArticles % texts.length;
     const blockTexts = Array.from({ length: blockSize }, (_, i) => texts[(from + i) % texts.length]!);
-    const { articlesPerSec } = await timedPass(processor, blockTexts, window, want);
+    const { articlesPerSec } = await timedPass(processor, blockTexts, window);
     warmArticles += blockSize;
     if (previous > 0 && Math.abs(articlesPerSec - previous) / previous < 0.05) break;
     previous = articlesPerSec;
   }
-  // the best of TIMED_PASSES, as for bare opencc and jieba (bench/perf.ts): every rate
-  // in the table is its least disturbed pass, so the ratios compare like with like
-  let best: Rate & { cpuSeconds: number } | undefined;
-  for (let pass = 0; pass < TIMED_PASSES; pass++) {
-    const r = await timedPass(processor, texts, window, want);
-    if (!best || r.charsPerSec > best.charsPerSec) best = r;
-  }
-  return { ...best!, warmArticles };
+  return warmArticles;
 }

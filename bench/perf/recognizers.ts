@@ -1,15 +1,18 @@
 /**
  * The nearest peer: Microsoft Recognizers-Text, currency and date-time models
  * (Culture.Chinese), fed LINE BY LINE as it is meant to be used. It is slow, so
- * it reads lines until a time budget is spent; rates are per character read, the
- * best of a few passes (each from the first line, with its share of the budget).
+ * it reads lines until a time budget is spent; rates are per character read.
  */
 import { createRequire } from 'node:module';
 import { rate, type Rate } from './measure.js';
 
 const require = createRequire(import.meta.url);
 
-export function recognizersRate(texts: readonly string[], budgetMs: number, passes = 3): Rate & { lines: number; sampledShare: number } {
+/**
+ * The peer, ready to time: its models loaded and warmed up. Each pass reads lines from
+ * the first one until its time budget is spent.
+ */
+export function recognizers(texts: readonly string[]): { pass(budgetMs: number): Rate & { lines: number; sampledShare: number } } {
   const R = require('@microsoft/recognizers-text-suite') as {
     Culture: { Chinese: string };
     recognizeCurrency(q: string, c: string): unknown[];
@@ -22,25 +25,22 @@ export function recognizersRate(texts: readonly string[], budgetMs: number, pass
     R.recognizeDateTime(l, R.Culture.Chinese);
   }
   const total = lines.reduce((s, l) => s + l.length, 0);
-  // the best of `passes` passes from the first line, each with its share of the budget,
-  // as every other rate in the bench is its least disturbed pass
-  let best: { chars: number; n: number; seconds: number } | undefined;
-  for (let pass = 0; pass < passes; pass++) {
-    const start = performance.now();
-    let chars = 0;
-    let n = 0;
-    for (const line of lines) {
-      R.recognizeCurrency(line, R.Culture.Chinese);
-      R.recognizeDateTime(line, R.Culture.Chinese);
-      chars += line.length;
-      n++;
-      if (performance.now() - start > budgetMs / passes) break;
-    }
-    const seconds = (performance.now() - start) / 1000;
-    if (!best || chars / seconds > best.chars / best.seconds) best = { chars, n, seconds };
-  }
-  const { chars, n, seconds } = best!;
-  // articles/s: the same share of the corpus' articles as of its characters
-  const articles = (texts.length * chars) / total;
-  return { ...rate(articles, chars, seconds), lines: n, sampledShare: chars / total };
+  return {
+    pass(budgetMs) {
+      const start = performance.now();
+      let chars = 0;
+      let n = 0;
+      for (const line of lines) {
+        R.recognizeCurrency(line, R.Culture.Chinese);
+        R.recognizeDateTime(line, R.Culture.Chinese);
+        chars += line.length;
+        n++;
+        if (performance.now() - start > budgetMs) break;
+      }
+      const seconds = (performance.now() - start) / 1000;
+      // articles/s: the same share of the corpus' articles as of its characters
+      const articles = (texts.length * chars) / total;
+      return { ...rate(articles, chars, seconds), lines: n, sampledShare: chars / total };
+    },
+  };
 }
