@@ -2,13 +2,23 @@
 import { z } from 'zod';
 
 const word = z.string().min(1);
-const wordList = z.array(word).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  list.forEach((w, i) => {
-    if (seen.has(w)) ctx.addIssue({ code: 'custom', message: `duplicate entry "${w}"`, path: [i] });
-    seen.add(w);
+/** A list of distinct items (a duplicate is an error at its line). */
+const distinct = (item: z.ZodString) =>
+  z.array(item).superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((w, i) => {
+      if (seen.has(w)) ctx.addIssue({ code: 'custom', message: `duplicate entry "${w}"`, path: [i] });
+      seen.add(w);
+    });
   });
-});
+const wordList = distinct(word);
+
+/**
+ * Company cue words: company/cueTable.ts packs the length of the cue found at a position
+ * into 4 bits per kind, so a cue word has at most 15 characters.
+ */
+export const MAX_COMPANY_CUE_LENGTH = 15;
+const cueWords = distinct(word.max(MAX_COMPANY_CUE_LENGTH, `a cue word has at most ${MAX_COMPANY_CUE_LENGTH} characters`));
 
 export const numeralsFile = z.strictObject({
   digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
@@ -151,17 +161,17 @@ export const companyPatternsFile = z.strictObject({
   shortForms: z.strictObject({ regions: wordList, industries: wordList }),
   /** context words that only a company or a media outlet takes */
   cues: z.strictObject({
-    after: wordList,
+    after: cueWords,
     /** time words and adverbs that may stand between a name and its after-cue (某某近日宣布) */
     gap: wordList,
     /** after-cues that may follow the name with 的 (某某的董事长) */
-    afterOf: wordList,
+    afterOf: cueWords,
     /** market cues (odds, auctions): the name may be an unknown word or lower-case Latin (某某初赔) */
-    market: wordList,
+    market: cueWords,
     /** words after a two-character bank short name ending in 行 (某行信用卡, 某行副行长) */
-    bankAfter: wordList,
-    source: z.strictObject({ before: wordList, after: wordList }),
-    object: z.strictObject({ before: wordList, after: wordList }),
+    bankAfter: cueWords,
+    source: z.strictObject({ before: cueWords, after: cueWords }),
+    object: z.strictObject({ before: cueWords, after: cueWords }),
   }),
 });
 

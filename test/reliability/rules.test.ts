@@ -117,6 +117,12 @@ describe('malformed rule files', () => {
     expectRuleError(dir, file, lineOf(text, '阎, 冯'), /duplicate entry "冯"/);
   });
 
+  it('a company cue word longer than 15 characters (the cue table packs lengths in 4 bits)', () => {
+    const long = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳';
+    const { dir, file, text } = broken('company/patterns.yaml', (t) => replaceOnce(t, '  after: [宣布,', `  after: [宣布, ${long},`));
+    expectRuleError(dir, file, lineOf(text, long), /at most 15 characters/);
+  });
+
   it('a surname of the wrong length', () => {
     const { dir, file } = broken('person/surnames.yaml', (t) => replaceOnce(t, '阎\n  ]', '阎, 王小\n  ]'));
     expectRuleError(dir, file, undefined, /王小/);

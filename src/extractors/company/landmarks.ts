@@ -94,8 +94,12 @@ export interface Landmarks {
 let marksBuffer = new Uint16Array(4096);
 let startsBuffer = new Int32Array(4096);
 
-/** A document as the company passes read it: the context and its landmarks. */
-export interface CompanyDoc extends DocContext, Landmarks {}
+/**
+ * A document as the company passes read it: the context and its landmarks. The reference
+ * date and the date-expression flag are left out (markTokens does not copy them): no
+ * company rule reads them, and one that starts to must get them here first.
+ */
+export interface CompanyDoc extends Omit<DocContext, 'refDate' | 'dateExpression'>, Landmarks {}
 
 /** The context with the classes and starts of every token, found in one pass over the words. */
 export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
