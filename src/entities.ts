@@ -5,6 +5,7 @@
  * the full name (奥尔特曼 -> 萨姆·奥尔特曼).
  */
 import type { Entity, Mention } from './schema.js';
+import { MIDDLE_DOT } from './text/middleDots.js';
 
 export interface EntityInput {
   mention: Mention;
@@ -38,14 +39,12 @@ function fullCompanyNames(names: readonly string[]): Map<string, string> {
   return full;
 }
 
-const DOT = /[·•‧・]/;
-
 /** For each last part of a transliterated name, the longest full name it ends (奥尔特曼 -> 萨姆·奥尔特曼). */
 function fullPersonNames(names: readonly string[]): Map<string, string> {
   const full = new Map<string, string>();
   for (const name of names) {
-    if (!DOT.test(name)) continue;
-    const parts = name.split(DOT);
+    if (!MIDDLE_DOT.test(name)) continue;
+    const parts = name.split(MIDDLE_DOT);
     const last = parts[parts.length - 1]!;
     const current = full.get(last);
     if (current === undefined || name.length > current.length) full.set(last, name);

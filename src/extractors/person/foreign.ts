@@ -10,7 +10,7 @@ import type { PersonCandidate } from '../candidate.js';
 import { tagOf, tokenEndAfter, tokenStartAt } from '../../segment/index.js';
 import type { PersonTables } from './tables.js';
 import { fixture, roleAfter, subjectOfSpeech } from './chinese.js';
-import { isMiddleDot } from './landmarks.js';
+import { isMiddleDot } from '../../text/middleDots.js';
 
 const MIN = 2;
 const MAX = 7;

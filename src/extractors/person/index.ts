@@ -23,13 +23,14 @@ import { compoundSurnameAt, type PersonTables } from './tables.js';
 import { landmarks } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
+import { MIDDLE_DOT, MIDDLE_DOT_CLASS } from '../../text/middleDots.js';
 
 export interface PersonRules {
   person: PersonTables;
 }
 
 // a part after a dot stops at a function word: 斯嘉丽·约翰逊 | 在 | 娜塔莉·波特曼 are two names
-const TRANSLITERATED = /[\u4e00-\u9fff]{1,6}(?:[·•‧・](?:(?![在和与及等同跟对向把被是为的了])[\u4e00-\u9fff]){1,8})+/g;
+const TRANSLITERATED = new RegExp(`[\\u4e00-\\u9fff]{1,6}(?:${MIDDLE_DOT_CLASS}(?:(?![在和与及等同跟对向把被是为的了])[\\u4e00-\\u9fff]){1,8})+`, 'g');
 // TRANSLITERATED's longest run before its first dot
 const BEFORE_DOT_MAX = 6;
 // sticky: tried only where a capital letter starts a match (see capitalisedMatches)
@@ -166,8 +167,8 @@ function transliterated(ctx: DocContext, t: PersonTables, dots: readonly number[
   // (马蒂亚斯·科雷尔 | 获奖, 遗孀 | 埃莉诺·罗斯福)
   const foreign = (word: string) => t.chars.foreignName.allIn(word, 0, word.length);
   for (const m of dottedRuns(view, dots)) {
-    const firstDot = m.index + m[0].search(/[·•‧・]/);
-    const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(/[·•‧・]/);
+    const firstDot = m.index + m[0].search(MIDDLE_DOT);
+    const lastDot = m.index + m[0].length - 1 - [...m[0]].reverse().join('').search(MIDDLE_DOT);
     let start = firstDot;
     while (start > m.index) {
       const wordStart = previousBoundary(ctx, start, m.index);
@@ -318,7 +319,7 @@ function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTa
       if (given && !names.has(given)) names.set(given, 'person.given-name');
     }
     if (p.rule === 'person.transliterated') {
-      const last = name.split(/[·•‧・]/).at(-1)!;
+      const last = name.split(MIDDLE_DOT).at(-1)!;
       if (last.length >= 2 && !names.has(last)) names.set(last, 'person.surname-only');
     }
   }

@@ -5,6 +5,7 @@
  */
 import type { DocContext } from '../../context.js';
 import type { PersonTables } from './tables.js';
+import { isMiddleDot, MIDDLE_DOTS } from '../../text/middleDots.js';
 
 export interface Landmarks {
   /** offsets of characters that open a surname (张, and 欧 of 欧阳) */
@@ -19,16 +20,13 @@ export interface Landmarks {
   fixtureMark: boolean;
 }
 
-/** The middle dots of transliterated names: · • ‧ ・ */
-export const isMiddleDot = (c: number) => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
-
 const V = 0x76, V_UPPER = 0x56, DUI = '对'.charCodeAt(0);
 
 /**
  * The characters the pass looks at besides surnames and anchors (tables.ts puts them all in
  * PersonChars.landmark): capitals, middle dots, and the first characters of the fixture markers.
  */
-export const OTHER_LANDMARKS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ\u00b7\u2022\u2027\u30fbv对';
+export const OTHER_LANDMARKS = `ABCDEFGHIJKLMNOPQRSTUVWXYZ${MIDDLE_DOTS}v对`;
 
 /** vs, VS, Vs or 对阵 at i: what fixture() looks for next to a name */
 function fixtureMarkAt(view: string, i: number): boolean {
