@@ -22,6 +22,18 @@ describe('StringFilter', () => {
     expect(wrongYes).toBeLessThan(0.07);
   });
 
+  it('a small filter (2^13 bits) keeps both promises at a few hundred strings, and refuses sizes it cannot block', () => {
+    const filter = new StringFilter(13);
+    const added = words(500, 5);
+    for (const w of added) filter.add(w);
+    for (const w of added) expect(filter.mayHave(w)).toBe(true);
+    const inSet = new Set(added);
+    const others = words(20_000, 6).filter((w) => !inSet.has(w));
+    expect(others.filter((w) => filter.mayHave(w)).length / others.length).toBeLessThan(0.05);
+    expect(() => new StringFilter(9)).toThrow(RangeError);
+    expect(() => new StringFilter(27)).toThrow(RangeError);
+  });
+
   it('FilteredMap answers exactly as its Map', () => {
     const map = new Map(words(3000, 3).map((w, i) => [w, i]));
     const filtered = new FilteredMap(map);

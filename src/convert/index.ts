@@ -5,6 +5,7 @@
  */
 import { openccTables, type OpenccTables } from './tables.js';
 import { loadFixups, type FixupTable } from './fixups.js';
+import { CodeSet } from '../text/codeSet.js';
 
 /**
  * hant: some character was converted and none is simplified-only;
@@ -94,17 +95,7 @@ function applyFixups(m: Mapped, table: FixupTable): Mapped {
 // UTF-16 surrogates: a text without them maps one code unit to one code unit
 const SURROGATE = /[\uD800-\uDFFF]/;
 
-/**
- * BMP code points that only simplified text uses, as a bitset (8 KB: read once per Han
- * character, right after jieba has run, where a 64 KB byte map misses the cache).
- */
-function bmpBitset(set: ReadonlySet<number>): Uint32Array {
-  const bits = new Uint32Array(0x10000 / 32);
-  for (const cp of set) if (cp <= 0xffff) bits[cp >>> 5]! |= 1 << (cp & 31);
-  return bits;
-}
-
-function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint32Array, fixups: FixupTable): Conversion {
+function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: CodeSet, fixups: FixupTable): Conversion {
   const rare = RARE.test(original);
   const normalized = rare && COMPAT.test(original) ? tables.normalize.convert(original) : original;
   const converted = tables.toSimplified.convert(tables.variants.convert(normalized));
@@ -118,12 +109,11 @@ function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint
   // unit j of the output comes from code unit j, the identity map
   if (normalized === original && n === original.length && !(rare && SURROGATE.test(original))) {
     // the common case (no astral characters): one code unit for one, compared in place
-    const simplifiedOnly = simplifiedOnlyBmp;
     for (let j = 0; j < n; j++) {
       const c = original.charCodeAt(j);
       if (c >= FIRST_HAN) {
         if (c !== converted.charCodeAt(j)) changed++;
-        simplified += (simplifiedOnly[c >>> 5]! >>> (c & 31)) & 1;
+        if (simplifiedOnlyBmp.has(c)) simplified++;
       }
     }
   } else {
@@ -183,6 +173,9 @@ function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Uint
 export function createConverter(options: { rulesDir: string }): (original: string) => Conversion {
   const tables = openccTables();
   const fixups = loadFixups(options.rulesDir, tables.convert);
-  const simplifiedOnlyBmp = bmpBitset(tables.simplifiedOnly);
+  // BMP code points that only simplified text uses, read once per Han character: an 8 KB
+  // bitset stays cached after jieba has run, where a 64 KB byte map (or the Set) would not
+  const simplifiedOnlyBmp = new CodeSet();
+  for (const cp of tables.simplifiedOnly) simplifiedOnlyBmp.add(cp); // (add ignores astral code points)
   return (original) => convert(original, tables, simplifiedOnlyBmp, fixups);
 }

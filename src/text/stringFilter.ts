@@ -1,19 +1,27 @@
 /**
  * A Bloom filter over strings: `mayHave` is never false for an added string, and true for
- * about 5% of others at 16 000 strings (2^17 bits, 16 KB, two bits per string). It stands
- * in front of a large Map: after segmentation has run, a lookup in such a Map misses the
- * cache several times. Both bits of a string lie in one 64-byte block (a "blocked" Bloom
- * filter), so a lookup reads about one cache line.
+ * about 5% of others at 16 000 strings in the default size (2^17 bits, 16 KB, two bits per
+ * string). It stands in front of a large Map: after segmentation has run, a lookup in such
+ * a Map misses the cache several times. Both bits of a string lie in one 64-byte block (a
+ * "blocked" Bloom filter), so a lookup reads about one cache line.
  */
-const BITS = 1 << 17;
 const BLOCK_BITS = 512;
 
 export class StringFilter {
-  private readonly bits = new Uint32Array(BITS >>> 5);
+  private readonly bits: Uint32Array;
+  /** the remixed hash's top bits pick the block: as many as there are blocks (2^(log2Bits - 9)) */
+  private readonly blockShift: number;
+
+  /** 2^log2Bits bits: 17 (16 KB) for tens of thousands of strings, 13 (1 KB) for a few hundred */
+  constructor(log2Bits = 17) {
+    if (!(Number.isInteger(log2Bits) && log2Bits >= 10 && log2Bits <= 26)) throw new RangeError(`StringFilter: 2^${log2Bits} bits is not a supported size`);
+    this.bits = new Uint32Array((1 << log2Bits) >>> 5);
+    this.blockShift = 32 - (log2Bits - 9);
+  }
 
   add(s: string): void {
     const r = remix(hashOf(s));
-    const block = blockStart(r);
+    const block = this.blockStart(r);
     this.set(block + firstBit(r));
     this.set(block + secondBit(r));
   }
@@ -23,8 +31,11 @@ export class StringFilter {
   /** mayHave() of the string whose hash (hashStep over its code units from HASH_START) is `h` */
   mayHaveHash(h: number): boolean {
     const r = remix(h);
-    const block = blockStart(r);
+    const block = this.blockStart(r);
     return this.isSet(block + firstBit(r)) && this.isSet(block + secondBit(r));
+  }
+  private blockStart(r: number): number {
+    return (r >>> this.blockShift) * BLOCK_BITS;
   }
   private set(bit: number): void {
     this.bits[bit >>> 5]! |= 1 << (bit & 31);
@@ -56,9 +67,8 @@ export const hashOf = (s: string): number => hashRange(s, 0, s.length);
  * top bits, which the tables built on these hashes read.
  */
 export const remix = (h: number): number => Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> 0;
-// one remix gives the block (8 bits) and the two bits within it (9 bits each)
-// (these take the remixed hash: it is computed once per lookup)
-const blockStart = (r: number) => (r >>> 24) * BLOCK_BITS;
+// one remix gives the block (its top bits: 8 in the default size) and the two bits within
+// it (9 bits each, below the block's) (these take the remixed hash: computed once per lookup)
 const firstBit = (r: number) => (r >>> 15) & (BLOCK_BITS - 1);
 const secondBit = (r: number) => (r >>> 6) & (BLOCK_BITS - 1);
 

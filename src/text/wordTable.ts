@@ -5,10 +5,7 @@
  * small filter over the words' hashes before any slice of the text is made.
  */
 import { CodeSet } from './codeSet.js';
-import { HASH_START, hashRange, hashStep, remix } from './stringFilter.js';
-
-// bits of the filter over the words' hashes: 1 KB, under 1% false positives at 500 words
-const HASH_BITS = 1 << 13;
+import { HASH_START, StringFilter, hashRange, hashStep } from './stringFilter.js';
 
 export class WordTable<V> {
   private readonly words = new Map<string, V>();
@@ -21,8 +18,9 @@ export class WordTable<V> {
   // is turned away on its hash, without slicing the text and hashing the slice into the Map
   // (most candidates are none, and the Map is out of the cache after segmentation). It also
   // makes a table of lengths per character needless: a length no word starting (ending) with
-  // that character has is turned away by the filter like any other candidate.
-  private readonly hashes = new Uint32Array(HASH_BITS >>> 5);
+  // that character has is turned away by the filter like any other candidate. 1 KB: under
+  // 1% false positives at 500 words.
+  private readonly filter = new StringFilter(13);
   /** the hashes of text[i, i + n) for n = 1..longest, reused by every startingAt() */
   private prefixHashes = new Int32Array(1);
 
@@ -37,9 +35,7 @@ export class WordTable<V> {
     }
     this.firsts.add(word.charCodeAt(0));
     this.lasts.add(word.charCodeAt(word.length - 1));
-    const r = remix(hashRange(word, 0, word.length));
-    this.hashes[(r & (HASH_BITS - 1)) >>> 5]! |= 1 << (r & 31);
-    this.hashes[((r >>> 16) & (HASH_BITS - 1)) >>> 5]! |= 1 << ((r >>> 16) & 31);
+    this.filter.add(word);
   }
   has(word: string): boolean {
     return this.words.has(word);
@@ -72,8 +68,7 @@ export class WordTable<V> {
   }
   /** false when the string hashed to h is surely no word (the filter over the words' hashes) */
   private mayHold(h: number): boolean {
-    const r = remix(h);
-    return (this.hashes[(r & (HASH_BITS - 1)) >>> 5]! & (1 << (r & 31))) !== 0 && (this.hashes[((r >>> 16) & (HASH_BITS - 1)) >>> 5]! & (1 << ((r >>> 16) & 31))) !== 0;
+    return this.filter.mayHaveHash(h);
   }
 }
 

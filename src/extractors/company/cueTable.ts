@@ -6,7 +6,7 @@
  * position are computed once, and each Map read serves every kind the word belongs to.
  */
 import { CodeSet } from '../../text/codeSet.js';
-import { HASH_START, hashRange, hashStep, remix } from '../../text/stringFilter.js';
+import { HASH_START, StringFilter, hashStep } from '../../text/stringFilter.js';
 
 // kinds of cue (a bit each); lengthsAt() packs one length per kind, LENGTH_BITS bits each
 export const AFTER = 0;
@@ -24,17 +24,14 @@ export const MAX_CUE_LENGTH = (1 << LENGTH_BITS) - 1;
 /** The length of the kind's longest cue in a packed answer of lengthsAt() (0: none). */
 export const cueLength = (packed: number, kind: number): number => (packed >>> (kind * LENGTH_BITS)) & MAX_CUE_LENGTH;
 
-// bits of the filter over the words' hashes: 1 KB (a hundred-odd cue words)
-const HASH_BITS = 1 << 13;
-
 export class CueTable {
   /** word -> the kinds it is a cue of (a bit per kind) */
   private readonly words = new Map<string, number>();
   /** the lengths of the words, longest first */
   private readonly lengths: number[] = [];
   private readonly firsts = new CodeSet();
-  /** a Bloom filter over the words (two bits each), as in WordTable */
-  private readonly hashes = new Uint32Array(HASH_BITS >>> 5);
+  /** a Bloom filter over the words, as in WordTable: 1 KB for a hundred-odd cue words */
+  private readonly filter = new StringFilter(13);
   /** the hashes of text[i, i + n) for n = 1..longest, reused by every lookup */
   private prefixHashes = new Int32Array(1);
 
@@ -48,9 +45,7 @@ export class CueTable {
       this.prefixHashes = new Int32Array(this.lengths[0]! + 1);
     }
     this.firsts.add(word.charCodeAt(0));
-    const r = remix(hashRange(word, 0, word.length));
-    this.hashes[(r & (HASH_BITS - 1)) >>> 5]! |= 1 << (r & 31);
-    this.hashes[((r >>> 16) & (HASH_BITS - 1)) >>> 5]! |= 1 << ((r >>> 16) & 31);
+    this.filter.add(word);
     return true;
   }
 
@@ -66,7 +61,7 @@ export class CueTable {
     let packed = 0;
     let open = wanted; // the kinds still without a cue (the first found is the longest)
     for (const len of this.lengths) {
-      if (len > longest || !this.mayHold(hashes[len]!)) continue;
+      if (len > longest || !this.filter.mayHaveHash(hashes[len]!)) continue;
       const kinds = (this.words.get(text.slice(i, i + len)) ?? 0) & open;
       if (kinds === 0) continue;
       open &= ~kinds;
@@ -74,12 +69,6 @@ export class CueTable {
       if (open === 0) break;
     }
     return packed;
-  }
-
-  /** false when the string hashed to h is surely no cue */
-  private mayHold(h: number): boolean {
-    const r = remix(h);
-    return (this.hashes[(r & (HASH_BITS - 1)) >>> 5]! & (1 << (r & 31))) !== 0 && (this.hashes[((r >>> 16) & (HASH_BITS - 1)) >>> 5]! & (1 << ((r >>> 16) & 31))) !== 0;
   }
 }
 
