@@ -38,20 +38,28 @@ export class PrefilteredTrie {
     for (let c = IDS_FIRST; c <= IDS_LAST; c++) this.units.add(c);
   }
 
+  /**
+   * May a key (or an ideographic description sequence) begin at i? When false, opencc
+   * would step over the code point there (a high surrogate passed here is followed by a
+   * low one, which no key begins with).
+   */
+  mayBeginAt(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    return this.units.has(c) || (i + 1 < text.length && this.pairs.mayHave(c, text.charCodeAt(i + 1)));
+  }
+
   /** Trie.convert(text), asking the trie only where a key can begin. */
   convert(text: string): string {
-    const { units, pairs, trie } = this;
+    const { trie } = this;
     const n = text.length;
     let out = '';
     let copied = 0; // text before this is in `out`
     for (let i = 0; i < n; ) {
-      const c = text.charCodeAt(i);
-      // no key begins here: opencc would step over this code point (a high surrogate
-      // passed here is followed by a low one, which no key begins with)
-      if (!units.has(c) && (i + 1 === n || !pairs.mayHave(c, text.charCodeAt(i + 1)))) {
+      if (!this.mayBeginAt(text, i)) {
         i++;
         continue;
       }
+      const c = text.charCodeAt(i);
       const match = trie.matchPrefix(text, i);
       if (match) {
         out += text.slice(copied, i) + match.value;
