@@ -108,12 +108,22 @@ function convert(original: string, tables: OpenccTables, simplifiedOnlyBmp: Code
   // same length and no surrogate in the original (then none in the output either), code
   // unit j of the output comes from code unit j, the identity map
   if (normalized === original && n === original.length && !(rare && SURROGATE.test(original))) {
-    // the common case (no astral characters): one code unit for one, compared in place
-    for (let j = 0; j < n; j++) {
+    // the common case (no astral characters): one code unit for one, compared in place.
+    // scriptOf reads only whether each count is nonzero, so each test stops once it has
+    // fired and the scan once both have; the tries hand back their very input when they
+    // convert nothing (a simplified article), which then needs no comparing at all
+    let compare = converted !== original;
+    let lookUp = true;
+    for (let j = 0; j < n && (compare || lookUp); j++) {
       const c = original.charCodeAt(j);
-      if (c >= FIRST_HAN) {
-        if (c !== converted.charCodeAt(j)) changed++;
-        if (simplifiedOnlyBmp.has(c)) simplified++;
+      if (c < FIRST_HAN) continue;
+      if (compare && c !== converted.charCodeAt(j)) {
+        changed++;
+        compare = false;
+      }
+      if (lookUp && simplifiedOnlyBmp.has(c)) {
+        simplified++;
+        lookUp = false;
       }
     }
   } else {
