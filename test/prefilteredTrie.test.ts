@@ -14,6 +14,7 @@ describe('PrefilteredTrie converts exactly as opencc Trie.convert', () => {
   const { plain, filtered } = both([
     ['甲', '乙'],
     ['甲乙丙', '丁戊己'],
+    ['丁', '戊'], // a one-unit key that opens no longer one (read from the table of singles)
     ['𠀀', '𠀁'], // astral key
     ['\u2ff0甲', 'XY'], // a key that opens with an ideographic description character
   ]);
@@ -23,6 +24,7 @@ describe('PrefilteredTrie converts exactly as opencc Trie.convert', () => {
     '甲',
     '甲乙丙甲乙甲',
     '前甲乙丙后',
+    '丁甲丁乙丙丁',
     '𠀀甲𠀀',
     '\ud840前\udc00后', // lone surrogates
     '\u2ff0甲后', // a key at a description character

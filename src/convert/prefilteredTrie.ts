@@ -24,16 +24,34 @@ export class PrefilteredTrie {
   private readonly units = new CodeSet();
   /** some key opens with code units a, b (an astral character is such a pair); under a thousand pairs per table */
   private readonly pairs = new CodePairFilter();
+  /**
+   * For a code unit that is a whole key and opens no longer one: the one code unit it
+   * becomes (0: none such). opencc's longest match there is that unit alone, so most of a
+   * traditional article's replacements (單 -> 单) take one read here instead of a walk of
+   * the trie's Maps. Read only where the filters above let a position through.
+   */
+  private readonly singles = new Uint16Array(0x10000);
 
   constructor(
     readonly trie: Trie,
     keys: Iterable<string>,
   ) {
-    for (const key of keys) {
+    const all = [...keys];
+    const opensLonger = new CodeSet();
+    for (const key of all) {
       // a key opening with half a pair would begin where the walk below never stops
       if (isLowSurrogate(key.charCodeAt(0))) throw new Error(`opencc key "${key}" begins with a low surrogate`);
       if (key.length === 1) this.units.add(key.charCodeAt(0));
-      else if (key.length > 1) this.pairs.add(key.charCodeAt(0), key.charCodeAt(1));
+      else if (key.length > 1) {
+        this.pairs.add(key.charCodeAt(0), key.charCodeAt(1));
+        opensLonger.add(key.charCodeAt(0));
+      }
+    }
+    for (const key of all) {
+      const c = key.charCodeAt(0);
+      if (key.length !== 1 || opensLonger.has(c) || isHighSurrogate(c)) continue;
+      const value = trie.matchPrefix(key, 0)?.value;
+      if (value?.length === 1) this.singles[c] = value.charCodeAt(0);
     }
     for (let c = IDS_FIRST; c <= IDS_LAST; c++) this.units.add(c);
   }
@@ -60,6 +78,12 @@ export class PrefilteredTrie {
         continue;
       }
       const c = text.charCodeAt(i);
+      const single = this.singles[c]!;
+      if (single !== 0) {
+        out += text.slice(copied, i) + String.fromCharCode(single);
+        i = copied = i + 1;
+        continue;
+      }
       const match = trie.matchPrefix(text, i);
       if (match) {
         out += text.slice(copied, i) + match.value;
