@@ -2,9 +2,9 @@
  * An opencc-js Trie with a filter in front. opencc's Trie.convert asks its root Map
  * about every code point of the text, and the Map lookups miss the CPU cache after
  * jieba has run; yet in Chinese news only a few characters in a hundred begin a
- * replacement. Two small bitsets (8 KB each) rule the others out: a key either is
- * one code unit (bit of that unit) or opens with two (a hashed bit of the pair), so a
- * position whose unit and pair are both unmarked cannot begin a key. Everywhere else
+ * replacement. Small bitsets (8 KB each) rule the others out: a key either is one
+ * code unit (bit of that unit) or opens with two (bit of the first unit, and a hashed
+ * bit of the pair), so a position none of them marks cannot begin a key. Everywhere else
  * opencc's own matchPrefix decides: the same greedy longest-match conversion as
  * Trie.convert, with the same output.
  */
@@ -22,7 +22,14 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 export class PrefilteredTrie {
   /** c alone is a key (or an ideographic description character) */
   private readonly units = new CodeSet();
-  /** some key opens with code units a, b (an astral character is such a pair); under a thousand pairs per table */
+  /** c opens a key longer than one unit (an astral character's high surrogate is such a c) */
+  private readonly opensLonger = new CodeSet();
+  /**
+   * some key opens with code units a, b (an astral character is such a pair); under a
+   * thousand pairs per table. Asked only where opensLonger lets a position through: alone,
+   * its hash collisions sent a dozen positions per article to a lookup in the trie's root
+   * Map, which misses the cache after jieba has run.
+   */
   private readonly pairs = new CodePairFilter();
   /**
    * For a code unit that is a whole key and opens no longer one: the one code unit it
@@ -37,19 +44,18 @@ export class PrefilteredTrie {
     keys: Iterable<string>,
   ) {
     const all = [...keys];
-    const opensLonger = new CodeSet();
     for (const key of all) {
       // a key opening with half a pair would begin where the walk below never stops
       if (isLowSurrogate(key.charCodeAt(0))) throw new Error(`opencc key "${key}" begins with a low surrogate`);
       if (key.length === 1) this.units.add(key.charCodeAt(0));
       else if (key.length > 1) {
         this.pairs.add(key.charCodeAt(0), key.charCodeAt(1));
-        opensLonger.add(key.charCodeAt(0));
+        this.opensLonger.add(key.charCodeAt(0));
       }
     }
     for (const key of all) {
       const c = key.charCodeAt(0);
-      if (key.length !== 1 || opensLonger.has(c) || isHighSurrogate(c)) continue;
+      if (key.length !== 1 || this.opensLonger.has(c) || isHighSurrogate(c)) continue;
       const value = trie.matchPrefix(key, 0)?.value;
       if (value?.length === 1) this.singles[c] = value.charCodeAt(0);
     }
@@ -63,7 +69,7 @@ export class PrefilteredTrie {
    */
   mayBeginAt(text: string, i: number): boolean {
     const c = text.charCodeAt(i);
-    return this.units.has(c) || (i + 1 < text.length && this.pairs.mayHave(c, text.charCodeAt(i + 1)));
+    return this.units.has(c) || (this.opensLonger.has(c) && i + 1 < text.length && this.pairs.mayHave(c, text.charCodeAt(i + 1)));
   }
 
   /** Trie.convert(text), asking the trie only where a key can begin. */
