@@ -135,13 +135,17 @@ function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): s
   return resolved && realDays(resolved) ? resolved : undefined;
 }
 
+const FORMS: readonly DateParts['form'][] = ['iso', 'ymd', 'md', 'd', 'numeric'];
+/** the rule ids of each form, without and with a part or edge: one string each, not one made per date */
+const RULES = new Map(FORMS.map((form) => [form, [`date.${form}`, `date.${form}-part`] as const]));
+
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
   const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
   const t = timex(p, year === undefined ? 'XXXX' : String(year));
   // 2022年4月31日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
-  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value };
+  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: RULES.get(p.form)![p.part || p.edge ? 1 : 0], value: t.value };
   // optional fields set only when present (as ...(x && { x }) would, without its copy)
   if (t.mod) c.mod = t.mod;
   if (resolved) c.resolved = resolved;
@@ -528,7 +532,7 @@ function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptio
   if (!n || opts.rangeTail || opts.expression) return true;
   const after = skipSpaces(view, n.end, 1);
   return starts.afterNumber.has(view.charCodeAt(after)) || starts.afterNumber.has(view.charCodeAt(skipSpaces(view, after, 1)))
-    || isAsciiDigit(view[i]) && numericShapeAt(view, i, false);
+    || isAsciiDigitCode(view.charCodeAt(i)) && numericShapeAt(view, i, false);
 }
 
 /** What the extractor learns of a position before trying the rules there (one object per article, updated in place). */
@@ -547,7 +551,7 @@ function positionAt(view: string, i: number, rules: DateRules, starts: DateStart
 function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, at: Position): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if ((at.numberStart || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
+  if ((at.numberStart || opts.rangeTail && isAsciiDigitCode(view.charCodeAt(i))) && mayOpenDate(view, i, rules, opts, starts)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {

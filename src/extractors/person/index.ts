@@ -318,10 +318,13 @@ function latinGlosses(view: string, found: readonly PersonCandidate[]): PersonCa
  */
 function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const names = new Map<string, string>();
+  // a name accepted again (most are, at each occurrence) adds nothing: its given name is known
+  const chinese = new Set<string>();
   for (const p of found) {
     const name = ctx.view.slice(p.start, p.end);
     names.set(name, 'person.repeat');
-    if (p.rule === 'person.chinese' || p.rule === 'person.list') {
+    if ((p.rule === 'person.chinese' || p.rule === 'person.list') && !chinese.has(name)) {
+      chinese.add(name);
       const given = givenNameOf(name, t);
       if (given && !names.has(given)) names.set(given, 'person.given-name');
     }
