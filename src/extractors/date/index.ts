@@ -525,13 +525,15 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
  * Can the number-led forms below match at i? What follows the number decides for most
  * numbers (amounts, counts) before any of them is tried; a superset of their own tests.
  */
-function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): boolean {
+function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, families: number): boolean {
   const n = scanNumber(view, i, rules.numerals);
-  // no number read (a lone 百): only words can start here (lunarAt's month words); a range
-  // end or a known time expression allows bare forms
-  if (!n || opts.rangeTail || opts.expression) return true;
+  // a range end or a known time expression allows bare forms
+  if (opts.rangeTail || opts.expression) return true;
+  // no number read (百 of 百度, 千 of 千瓦): every number-led form reads one, so only a word of
+  // lunarAt can start here (a festival, 正月, 闰), and the LUNAR family says where one does
+  if (!n) return (families & LUNAR) !== 0;
   const after = skipSpaces(view, n.end, 1);
-  return starts.afterNumber.has(view.charCodeAt(after)) || starts.afterNumber.has(view.charCodeAt(skipSpaces(view, after, 1)))
+  return starts.followsNumber(view, after) || starts.followsNumber(view, skipSpaces(view, after, 1))
     || isAsciiDigitCode(view.charCodeAt(i)) && numericShapeAt(view, i, false);
 }
 
@@ -551,7 +553,7 @@ function positionAt(view: string, i: number, rules: DateRules, starts: DateStart
 function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, at: Position): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if ((at.numberStart || opts.rangeTail && isAsciiDigitCode(view.charCodeAt(i))) && mayOpenDate(view, i, rules, opts, starts)) {
+  if ((at.numberStart || opts.rangeTail && isAsciiDigitCode(view.charCodeAt(i))) && mayOpenDate(view, i, rules, opts, starts, at.families)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {

@@ -20,11 +20,12 @@ export interface DateStarts {
   /** the families that may match at i (0 for most positions, and past the end) */
   familiesAt(view: string, i: number): number;
   /**
-   * What may follow a number (after up to two spaces) that opens a date written with
-   * words: 年, 月, 日, Q, 夕, a range joiner (parseDateAt), 世 (centuryAt), a unit of a
-   * relative date or 个 (relativeAt). Most numbers are amounts and counts, followed by none.
+   * Can what stands at `at`, after a number, open a date written with words: 年, 月, 日, Q,
+   * 夕, a range joiner (parseDateAt), 世 (centuryAt), a unit of a relative date (relativeAt)?
+   * Most numbers are amounts and counts, followed by none; 个 (一个, 三个) only when a unit
+   * or 多/半 follows it (三个月, 两个半月).
    */
-  afterNumber: CodeSet;
+  followsNumber(view: string, at: number): boolean;
 }
 
 /** first code unit * 0x10000 + second code unit: one number, so the pair lookup makes no string */
@@ -85,6 +86,9 @@ function or(map: Map<number, number>, key: number, bits: number): void {
 
 const cache = new WeakMap<DateRules, DateStarts>();
 
+/** the measure word of a counted unit (三个月, 两个星期) */
+const COUNTER = '个';
+
 export function dateStarts(rules: DateRules): DateStarts {
   let starts = cache.get(rules);
   if (starts) return starts;
@@ -109,9 +113,16 @@ export function dateStarts(rules: DateRules): DateStarts {
   words(HALF, ['半年']);
   table.numbersToo(LUNAR | CENTURY | HALF, numerals);
   const familyChars = [...table.first.keys()].map((code) => String.fromCharCode(code));
-  const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords, '个']);
+  const counterUnits = t.relativeUnitWords.filter((w) => w.startsWith(COUNTER));
+  const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords.filter((w) => !w.startsWith(COUNTER))]);
+  // what relativeAt reads after 个: the rest of a unit (个月), or 多 or 半 before one
+  const afterCounter = codeSetOf([...counterUnits.map((w) => w.slice(COUNTER.length)), '多', '半']);
+  const counter = COUNTER.charCodeAt(0);
   starts = {
-    afterNumber,
+    followsNumber: (view, at) => {
+      const c = view.charCodeAt(at);
+      return afterNumber.has(c) || (c === counter && afterCounter.has(view.charCodeAt(at + 1)));
+    },
     chars: codeClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
     familiesAt: table.compile(),
   };
