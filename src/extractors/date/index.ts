@@ -214,7 +214,9 @@ function nearestMonth(anchor: string, month: number): string {
 function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
-  if (view[i + 1] === '（' || view[i + 1] === '(') return bracketedDeicticAt(ctx, i, rules, opts);
+  // by code: view[i + 1] would make a string of the Han character there
+  const next = view.charCodeAt(i + 1);
+  if (next === 0xff08 /* （ */ || next === 0x28 /* ( */) return bracketedDeicticAt(ctx, i, rules, opts);
   // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
   if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);

@@ -267,10 +267,12 @@ function previousCut(ctx: DocContext, at: number): number {
 }
 
 const AS = new Set(['作为', '做为', '身为']);
+// the last character of every word of AS: asked first, so most names need no slice
+const WEI = '为'.charCodeAt(0);
 
 /** 温格作为主帅: the name holds a role (作为 + a title), which only a person does. */
 export function roleAfter(view: string, end: number, t: PersonTables): boolean {
-  return AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
+  return view.charCodeAt(end + 1) === WEI && AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
 }
 
 const CLAUSE_BREAK = new CodeSet('，,。；;：:！!？?、\n“”"（）()《》');
