@@ -661,13 +661,9 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   // every field from the start: the object keeps one shape as anchorYear changes, and
   // rangeAfter's copy of it ({ ...opts, rangeTail }) stays on V8's fast path
   const opts: ParseOptions = { expression: ctx.dateExpression === true, rangeTail: false, refDate: ctx.refDate, anchorYear: undefined };
-  for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
+  // stops only where a word of a family or a number starts: elsewhere no rule can match (listedDayAt reads a number too)
+  for (let i = starts.next(view, 0); i !== -1; i = starts.next(view, i)) {
     at.families = starts.familiesAt(view, i);
-    // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)
-    if (at.families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
-      i++;
-      continue;
-    }
     at.numberStart = startsNumber(view, i, rules.numerals);
     let candidate = candidateAt(ctx, i, rules, opts, starts, at);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found[found.length - 1], rules) ?? candidate;

@@ -5,7 +5,6 @@
  * first two characters tell them apart, so a family's reader runs only where one of
  * its words starts (a few positions per article).
  */
-import type { CharClass } from '../../text/charClass.js';
 import { CodePairFilter, CodeSet, codeSetOf } from '../../text/codeSet.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { DEICTIC_CENTURY } from './century.js';
@@ -15,8 +14,12 @@ import type { DateRules } from './index.js';
 export const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
 
 export interface DateStarts {
-  /** characters a date can start with: number starts and the first characters of date words */
-  chars: CharClass;
+  /**
+   * The next offset from `from` where a number starts or a family's word may (familiesAt is
+   * not 0), or -1. The characters that open date words open many more ordinary ones (上市,
+   * 大学): those are passed over in the scan, without a stop in the extractor's loop.
+   */
+  next(view: string, from: number): number;
   /** the families that may match at i (0 for most positions, and past the end) */
   familiesAt(view: string, i: number): number;
   /**
@@ -118,27 +121,28 @@ export function dateStarts(rules: DateRules): DateStarts {
   // what relativeAt reads after 个: the rest of a unit (个月), or 多 or 半 before one
   const afterCounter = codeSetOf([...counterUnits.map((w) => w.slice(COUNTER.length)), '多', '半']);
   const counter = COUNTER.charCodeAt(0);
+  const familiesAt = table.compile();
+  const familyFirsts = codeSetOf(familyChars);
+  // the characters that open a number (Arabic and Han digits, 十百千) and those of the words
+  // that do too (the numeral table's start characters)
+  const numberChars = new CodeSet();
+  for (const ch of [...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]) {
+    if (ch.length === 1 && numerals.startChars.has(ch.charCodeAt(0))) numberChars.add(ch.charCodeAt(0));
+  }
   starts = {
     followsNumber: (view, at) => {
       const c = view.charCodeAt(at);
       return afterNumber.has(c) || (c === counter && afterCounter.has(view.charCodeAt(at + 1)));
     },
-    chars: codeClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
-    familiesAt: table.compile(),
+    next: (view, from) => {
+      for (let i = from; i < view.length; i++) {
+        const c = view.charCodeAt(i);
+        if (numberChars.has(c) || (familyFirsts.has(c) && familiesAt(view, i) !== 0)) return i;
+      }
+      return -1;
+    },
+    familiesAt,
   };
   cache.set(rules, starts);
   return starts;
-}
-
-/** A CharClass of the one-character strings of `chars` over an 8 KB bitset (charClass's table is 64 KB: see compile above). */
-function codeClass(chars: Iterable<string>): CharClass {
-  const set = new CodeSet();
-  for (const ch of chars) if (ch.length === 1) set.add(ch.charCodeAt(0));
-  return {
-    next(text, from) {
-      for (let i = from; i < text.length; i++) if (set.has(text.charCodeAt(i))) return i;
-      return -1;
-    },
-    has: (code) => set.has(code),
-  };
 }
