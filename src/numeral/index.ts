@@ -129,8 +129,14 @@ type TokenKind = 'digit' | 'vague' | 'small' | 'big' | 'point';
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i. */
-function scanArabic(text: string, i: number): { end: number; value: number; plain: boolean; digits: number } | null {
+/**
+ * scanArabic's answer, one object reused: the caller reads it before the next scan. An object
+ * per run of digits was an allocation per number wherever V8 did not inline the scanner.
+ */
+const ARABIC = { end: 0, value: 0, plain: true, digits: 0 };
+
+/** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i, into ARABIC; false when none starts at i. */
+function scanArabic(text: string, i: number): boolean {
   let j = i;
   // text.charCodeAt is NaN past the end: no digit (called directly: a helper closure here
   // was an allocation per number)
@@ -142,7 +148,7 @@ function scanArabic(text: string, i: number): { end: number; value: number; plai
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
-  if (j === i) return null;
+  if (j === i) return false;
   let plain = true;
   // thousands separators: exactly three digits after each comma (5,000万美元)
   while (text.charCodeAt(j) === 44 && isAsciiDigitCode(text.charCodeAt(j + 1)) && isAsciiDigitCode(text.charCodeAt(j + 2)) && isAsciiDigitCode(text.charCodeAt(j + 3)) && !isAsciiDigitCode(text.charCodeAt(j + 4))) {
@@ -163,7 +169,11 @@ function scanArabic(text: string, i: number): { end: number; value: number; plai
   // up to 15 digits the mantissa and 10^decimals are exact, so one division rounds
   // exactly as Number() parses the string; longer runs take the string route
   const value = digits <= 15 ? (decimals === 0 ? mantissa : mantissa / POW10[decimals]!) : Number(text.slice(i, j).replace(/,/g, ''));
-  return { end: j, value, plain, digits: digits + (decimals > 0 ? 1 : 0) };
+  ARABIC.end = j;
+  ARABIC.value = value;
+  ARABIC.plain = plain;
+  ARABIC.digits = digits + (decimals > 0 ? 1 : 0);
+  return true;
 }
 
 /**
@@ -296,8 +306,8 @@ function scanArabicAmount(text: string, i: number, t: NumeralTables): NumberExpr
   let digitCount = 0;
   let pos = i;
   for (;;) {
-    const a = scanArabic(text, pos);
-    if (!a) break;
+    if (!scanArabic(text, pos)) break;
+    const a = ARABIC;
     let j = a.end;
     let k = j;
     // the kind bits stand for the unit and 余/多 tables (moreThan, bigUnits ...) read one character at a time

@@ -135,13 +135,17 @@ function resolvePartial(p: Calendar, value: string, ref: RefDate | undefined): s
   return resolved && realDays(resolved) ? resolved : undefined;
 }
 
+const FORMS: readonly DateParts['form'][] = ['iso', 'ymd', 'md', 'd', 'numeric'];
+/** the rule ids of each form, without and with a part or edge: one string each, not one made per date */
+const RULES = new Map(FORMS.map((form) => [form, [`date.${form}`, `date.${form}-part`] as const]));
+
 function absolute(p: DateParts, ref: RefDate | undefined): DateCandidate | null {
   const year = p.year ?? (p.shortYear !== undefined ? twoDigitYear(p.shortYear, ref) : undefined);
   const t = timex(p, year === undefined ? 'XXXX' : String(year));
   // 2022年4月31日 keeps the value as written; only a resolved value must be a real day
   if (!t || (year === undefined && !realDays(t.value))) return null;
   const resolved = year === undefined ? resolvePartial(p, t.value, ref) : undefined;
-  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: `date.${p.form}${p.part || p.edge ? '-part' : ''}`, value: t.value };
+  const c: DateCandidate = { type: 'date', start: p.start, end: p.end, rule: RULES.get(p.form)![p.part || p.edge ? 1 : 0], value: t.value };
   // optional fields set only when present (as ...(x && { x }) would, without its copy)
   if (t.mod) c.mod = t.mod;
   if (resolved) c.resolved = resolved;
@@ -210,7 +214,9 @@ function nearestMonth(anchor: string, month: number): string {
 function deicticAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions): DateCandidate | null {
   const { view } = ctx;
   const tables = rules.dates;
-  if (view[i + 1] === '（' || view[i + 1] === '(') return bracketedDeicticAt(ctx, i, rules, opts);
+  // by code: view[i + 1] would make a string of the Han character there
+  const next = view.charCodeAt(i + 1);
+  if (next === 0xff08 /* （ */ || next === 0x28 /* ( */) return bracketedDeicticAt(ctx, i, rules, opts);
   // 目前天气 holds 前天 across a word boundary; 较前年 is 较 + 前年
   if (ctx.boundary[i] !== 1 && !(ctx.boundary[i - 1] === 1 && tables.gluedBefore.has(view[i - 1]!))) return null;
   const hit = tables.deictic.startingAt(view, i);
@@ -521,14 +527,16 @@ function startsNumber(view: string, i: number, numerals: NumeralTables): boolean
  * Can the number-led forms below match at i? What follows the number decides for most
  * numbers (amounts, counts) before any of them is tried; a superset of their own tests.
  */
-function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts): boolean {
+function mayOpenDate(view: string, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, families: number): boolean {
   const n = scanNumber(view, i, rules.numerals);
-  // no number read (a lone 百): only words can start here (lunarAt's month words); a range
-  // end or a known time expression allows bare forms
-  if (!n || opts.rangeTail || opts.expression) return true;
+  // a range end or a known time expression allows bare forms
+  if (opts.rangeTail || opts.expression) return true;
+  // no number read (百 of 百度, 千 of 千瓦): every number-led form reads one, so only a word of
+  // lunarAt can start here (a festival, 正月, 闰), and the LUNAR family says where one does
+  if (!n) return (families & LUNAR) !== 0;
   const after = skipSpaces(view, n.end, 1);
-  return starts.afterNumber.has(view.charCodeAt(after)) || starts.afterNumber.has(view.charCodeAt(skipSpaces(view, after, 1)))
-    || isAsciiDigit(view[i]) && numericShapeAt(view, i, false);
+  return starts.followsNumber(view, after) || starts.followsNumber(view, skipSpaces(view, after, 1))
+    || isAsciiDigitCode(view.charCodeAt(i)) && numericShapeAt(view, i, false);
 }
 
 /** What the extractor learns of a position before trying the rules there (one object per article, updated in place). */
@@ -547,7 +555,7 @@ function positionAt(view: string, i: number, rules: DateRules, starts: DateStart
 function candidateAt(ctx: DocContext, i: number, rules: DateRules, opts: ParseOptions, starts: DateStarts, at: Position): DateCandidate | null {
   const { view } = ctx;
   let candidate: DateCandidate | null = null;
-  if ((at.numberStart || opts.rangeTail && isAsciiDigit(view[i])) && mayOpenDate(view, i, rules, opts, starts)) {
+  if ((at.numberStart || opts.rangeTail && isAsciiDigitCode(view.charCodeAt(i))) && mayOpenDate(view, i, rules, opts, starts, at.families)) {
     const parts = parseDateAt(view, i, rules.numerals, rules.dates, opts) ?? (opts.rangeTail ? rangeDayAt(view, i, rules.numerals) : null);
     candidate = parts && absolute(parts, ctx.refDate);
     if (!candidate) {
@@ -653,13 +661,9 @@ export function extractDates(ctx: DocContext, rules: DateRules): DateCandidate[]
   // every field from the start: the object keeps one shape as anchorYear changes, and
   // rangeAfter's copy of it ({ ...opts, rangeTail }) stays on V8's fast path
   const opts: ParseOptions = { expression: ctx.dateExpression === true, rangeTail: false, refDate: ctx.refDate, anchorYear: undefined };
-  for (let i = starts.chars.next(view, 0); i !== -1 && i < view.length; i = starts.chars.next(view, i)) {
+  // stops only where a word of a family or a number starts: elsewhere no rule can match (listedDayAt reads a number too)
+  for (let i = starts.next(view, 0); i !== -1; i = starts.next(view, i)) {
     at.families = starts.familiesAt(view, i);
-    // neither a word of a family nor a number starts here: no rule can match (listedDayAt reads a number too)
-    if (at.families === 0 && !rules.numerals.startChars.has(view.charCodeAt(i))) {
-      i++;
-      continue;
-    }
     at.numberStart = startsNumber(view, i, rules.numerals);
     let candidate = candidateAt(ctx, i, rules, opts, starts, at);
     if (!candidate || candidate.rule === 'date.d') candidate = listedDayAt(ctx, i, found[found.length - 1], rules) ?? candidate;

@@ -5,7 +5,7 @@
  * Ranges and deictic words are handled by the extractor; numeric forms by numeric.ts.
  */
 import { scanNumber, type NumeralTables } from '../../numeral/index.js';
-import { isAsciiDigit, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
+import { isAsciiDigit, isAsciiDigitCode, isHan, isLatin as isLatinLetter, skipSpaces } from '../../text/matchView.js';
 import { matchPart, rangeJoinerAt, type DatePart, type DateTables, type Holiday, type SolarTerm } from './tables.js';
 import type { RefDate } from './refDate.js';
 import { numericDateAt } from './numeric.js';
@@ -275,7 +275,9 @@ function completed(rest: { end: number }, start: number, form: DateParts['form']
 
 /** A calendar expression starting at i, or null. */
 export function parseDateAt(view: string, i: number, numerals: NumeralTables, tables: DateTables, opts: ParseOptions = {}): DateParts | null {
-  if (isAsciiDigit(view[i])) {
+  // by code: view[i] would make a string of a Han digit
+  const digitFirst = isAsciiDigitCode(view.charCodeAt(i));
+  if (digitFirst) {
     const numeric = numericDateAt(view, i, tables, opts);
     if (numeric) return numeric;
   }
@@ -303,7 +305,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
     return parts;
   }
   // 24Q1, 23Q4: two digits of a year and a quarter, the way financial news writes them
-  if (isAsciiDigit(view[i]) && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
+  if (digitFirst && view[i + 2] === 'Q' && isAsciiDigit(view[i + 1]) && !isAsciiDigit(view[i - 1]) && !isLatinLetter(view[i - 1])) {
     const q = view.charCodeAt(i + 3) - 0x30;
     if (q >= 1 && q <= 4 && !isAsciiDigit(view[i + 4]) && !isLatinLetter(view[i + 4])) {
       return { start: i, end: i + 4, shortYear: Number(view.slice(i, i + 2)), part: `Q${q}` as DatePart, form: 'ymd' };
@@ -316,7 +318,7 @@ export function parseDateAt(view: string, i: number, numerals: NumeralTables, ta
   const month = monthAt(view, i, numerals, tables, opts);
   if (month) return completed(month, i, 'md');
   // a day alone (21日): Arabic digits only, 日 only (号 alone is too often a number sign)
-  if (isAsciiDigit(view[i])) {
+  if (digitFirst) {
     const n = wholeNumber(view, i, numerals);
     if (n && n.plainDigits && n.min >= 1 && n.min <= 31) {
       const u = skipSpaces(view, n.end, 1);

@@ -5,7 +5,6 @@
  * first two characters tell them apart, so a family's reader runs only where one of
  * its words starts (a few positions per article).
  */
-import type { CharClass } from '../../text/charClass.js';
 import { CodePairFilter, CodeSet, codeSetOf } from '../../text/codeSet.js';
 import type { NumeralTables } from '../../numeral/index.js';
 import { DEICTIC_CENTURY } from './century.js';
@@ -15,16 +14,21 @@ import type { DateRules } from './index.js';
 export const WEEKDAY = 1, CENTURY = 2, DEICTIC = 4, YEAR_PART = 8, HOLIDAY = 16, LUNAR = 32, ERA = 64, PAIR = 128, TERM = 256, HALF = 512;
 
 export interface DateStarts {
-  /** characters a date can start with: number starts and the first characters of date words */
-  chars: CharClass;
+  /**
+   * The next offset from `from` where a number starts or a family's word may (familiesAt is
+   * not 0), or -1. The characters that open date words open many more ordinary ones (上市,
+   * 大学): those are passed over in the scan, without a stop in the extractor's loop.
+   */
+  next(view: string, from: number): number;
   /** the families that may match at i (0 for most positions, and past the end) */
   familiesAt(view: string, i: number): number;
   /**
-   * What may follow a number (after up to two spaces) that opens a date written with
-   * words: 年, 月, 日, Q, 夕, a range joiner (parseDateAt), 世 (centuryAt), a unit of a
-   * relative date or 个 (relativeAt). Most numbers are amounts and counts, followed by none.
+   * Can what stands at `at`, after a number, open a date written with words: 年, 月, 日, Q,
+   * 夕, a range joiner (parseDateAt), 世 (centuryAt), a unit of a relative date (relativeAt)?
+   * Most numbers are amounts and counts, followed by none; 个 (一个, 三个) only when a unit
+   * or 多/半 follows it (三个月, 两个半月).
    */
-  afterNumber: CodeSet;
+  followsNumber(view: string, at: number): boolean;
 }
 
 /** first code unit * 0x10000 + second code unit: one number, so the pair lookup makes no string */
@@ -85,6 +89,9 @@ function or(map: Map<number, number>, key: number, bits: number): void {
 
 const cache = new WeakMap<DateRules, DateStarts>();
 
+/** the measure word of a counted unit (三个月, 两个星期) */
+const COUNTER = '个';
+
 export function dateStarts(rules: DateRules): DateStarts {
   let starts = cache.get(rules);
   if (starts) return starts;
@@ -109,25 +116,33 @@ export function dateStarts(rules: DateRules): DateStarts {
   words(HALF, ['半年']);
   table.numbersToo(LUNAR | CENTURY | HALF, numerals);
   const familyChars = [...table.first.keys()].map((code) => String.fromCharCode(code));
-  const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords, '个']);
+  const counterUnits = t.relativeUnitWords.filter((w) => w.startsWith(COUNTER));
+  const afterNumber = codeSetOf(['年', '月', '日', 'Q', '夕', ...t.rangeJoiners, '世', ...t.relativeUnitWords.filter((w) => !w.startsWith(COUNTER))]);
+  // what relativeAt reads after 个: the rest of a unit (个月), or 多 or 半 before one
+  const afterCounter = codeSetOf([...counterUnits.map((w) => w.slice(COUNTER.length)), '多', '半']);
+  const counter = COUNTER.charCodeAt(0);
+  const familiesAt = table.compile();
+  const familyFirsts = codeSetOf(familyChars);
+  // the characters that open a number (Arabic and Han digits, 十百千) and those of the words
+  // that do too (the numeral table's start characters)
+  const numberChars = new CodeSet();
+  for (const ch of [...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]) {
+    if (ch.length === 1 && numerals.startChars.has(ch.charCodeAt(0))) numberChars.add(ch.charCodeAt(0));
+  }
   starts = {
-    afterNumber,
-    chars: codeClass([...'0123456789', ...numerals.digits.keys(), ...numerals.smallUnits.keys(), ...familyChars]),
-    familiesAt: table.compile(),
+    followsNumber: (view, at) => {
+      const c = view.charCodeAt(at);
+      return afterNumber.has(c) || (c === counter && afterCounter.has(view.charCodeAt(at + 1)));
+    },
+    next: (view, from) => {
+      for (let i = from; i < view.length; i++) {
+        const c = view.charCodeAt(i);
+        if (numberChars.has(c) || (familyFirsts.has(c) && familiesAt(view, i) !== 0)) return i;
+      }
+      return -1;
+    },
+    familiesAt,
   };
   cache.set(rules, starts);
   return starts;
-}
-
-/** A CharClass of the one-character strings of `chars` over an 8 KB bitset (charClass's table is 64 KB: see compile above). */
-function codeClass(chars: Iterable<string>): CharClass {
-  const set = new CodeSet();
-  for (const ch of chars) if (ch.length === 1) set.add(ch.charCodeAt(0));
-  return {
-    next(text, from) {
-      for (let i = from; i < text.length; i++) if (set.has(text.charCodeAt(i))) return i;
-      return -1;
-    },
-    has: (code) => set.has(code),
-  };
 }

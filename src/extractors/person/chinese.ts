@@ -163,12 +163,9 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: bo
     const titleGlued = titleTakesLastChar(ctx, i, end, t);
     const endsWord = boundary[end] === 1 || (gluedAt(view, end, t) && boundary[end + 1] === 1) || titleGlued || cueGlued(ctx, end, given, t);
     if (!endsWord) continue;
-    // whole, split right after the surname, or with a single name character jieba split off
-    // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
-    const givenShape = t.chars.givenName.allIn(view, givenStart, end);
-    // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
-    const singles = givenShape && given === 2 && boundary[givenStart] === 1 && boundary[givenStart + 1] === 1;
-    if (!titleBefore && !singles && hasUnexplainedCut(ctx, i, end, surname.length, startsWord, titleGlued)) continue;
+    // Every test below only rules the candidate out, so they run cheapest first: character
+    // bits, then filters over the range, then strings, and jieba's tags (a Map of 50,000
+    // strings, a cache miss each) only for a candidate that passed all the others.
     // a given name does not end in a function word or pronoun (张鹏也, 政委向你)
     if (t.chars.notGivenName.at(view, end - 1)) continue;
     // the given name cannot open with a particle (王的, 李在): other function-like characters
@@ -176,15 +173,40 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: bo
     if (PARTICLES.at(view, givenStart)) continue;
     // read off the text: most candidates end here (高管, 周末), and need no string
     if (t.notNames.hasRange(view, i, end) || isCommonWordAt(view, i, end)) continue;
+    // whole, split right after the surname, or with a single name character jieba split off
+    // (欧阳明/辉); after a title, jieba's cuts are not trusted (首席营运官/司空明远 -> 官司/空明/远)
+    const givenShape = t.chars.givenName.allIn(view, givenStart, end);
+    // jieba's HMM sometimes cuts an unseen name into single characters (彭/小/军)
+    const singles = givenShape && given === 2 && boundary[givenStart] === 1 && boundary[givenStart + 1] === 1;
+    if (!titleBefore && !singles && hasUnexplainedCut(ctx, i, end, surname.length, startsWord, titleGlued)) continue;
     // 张博士, 王表示: the "given name" is the cue itself; a one-character verb may open a
     // two-character given name (张向东)
     const cueInside = t.after.startingAt(view, givenStart);
     if (cueInside && (cueInside.word.length > 1 || given === 1)) continue;
+    const split = boundary[givenStart] === 1;
+    // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
+    if (split && surname.length === 1 && gluedAt(view, i, t) && !titleBefore) continue;
+    // 高级副总裁: the name would start inside an ordinary word (高级)
+    const firstTokenEnd = nextCut(ctx, i);
+    if (!titleBefore && firstTokenEnd - i > surname.length && firstTokenEnd - i < end - i + 1 && isCommonWordAt(view, i, firstTokenEnd)) continue;
+    // 门兴vs弗赖堡: a fixture names teams
+    if (fixtures && fixture(view, i, end)) continue;
+    // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
+    if (!titleBefore && i > 0 && NUMERAL.at(view, i - 1)) continue;
+    // 莫斯科, 科威特城: a place name starts here
+    const placeHere = t.places.startingAt(view, i);
+    if (placeHere && placeHere.word.length >= end - i) continue;
+    const place = t.placeAfter.startingAt(view, end);
+    // 张江/科学城, 黎塞留/大街: a place or facility, unless a title says it is a person
+    if (place && boundary[end + place.word.length] === 1 && !titleBefore) continue;
     const name = view.slice(i, end);
     // 《书名》（作者）: the author credited in brackets after a title
     const credited = view.charCodeAt(end) === 0xff09 && view.slice(i - 2, i) === '》（';
-    const split = boundary[givenStart] === 1;
     const givenName = name.slice(surname.length);
+    // a given name may be an ordinary word when a verb right after says it is a name (张明朝表示,
+    // 孔光明摄), never when it is a title (张经理表示)
+    const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
+    if (!titleBefore && commonGiven) continue;
     const word = split ? givenName : name;
     // jieba's tags, asked once each (the later tests read them several times)
     const wordTag = tagOf(word);
@@ -198,37 +220,19 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: bo
       const givenTag = tagOf(givenName);
       if (givenTag === 'ns' || (!titleBefore && !NAME_TAGS.has(givenTag))) continue;
     }
-    // a surname that is also a function word, standing alone, is that word (员工和/客户, 位于/高雄)
-    if (split && surname.length === 1 && gluedAt(view, i, t) && !titleBefore) continue;
-    // a given name may be an ordinary word when a verb right after says it is a name (张明朝表示,
-    // 孔光明摄), never when it is a title (张经理表示)
-    const commonGiven = givenName.length === 2 && isCommonWord(givenName) && (t.titles.has(givenName) || surname.kind !== 'common' || !(t.after.startingAt(view, end) || credited));
     // a given name jieba reads as a place (方/肇新) stands when only a person can follow (的博客)
     const givenPlace = split && word.length > 1 && PLACE_TAGS.has(wordTag) && !(surname.kind === 'common' && t.personalAfter.startingAt(view, end));
-    if (!titleBefore && (givenPlace || commonGiven)) continue;
-    // 高级副总裁: the name would start inside an ordinary word (高级)
-    const firstTokenEnd = nextCut(ctx, i);
-    if (!titleBefore && firstTokenEnd - i > surname.length && firstTokenEnd - i < name.length + 1 && isCommonWord(view.slice(i, firstTokenEnd))) continue;
+    if (!titleBefore && givenPlace) continue;
+    // 唐山/大, 石景山: the name would start with, or be, a place jieba knows (unsplit, the name is the word)
+    const nameTag = split ? tagOf(name) : wordTag;
+    if (!titleBefore && (PLACE_TAGS.has(nameTag) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.has(tagOf(name.slice(0, 2))) && !PERSON_TAGS.has(nameTag)))) continue;
+    // 海洋合作组织（柯海联）: the short form of an organisation, in brackets after its name
+    if (!titleBefore && OPEN_BRACKETS.has(view[i - 1] ?? '') && CLOSE_BRACKETS.has(view[end] ?? '') && tagOf(view.slice(previousCut(ctx, i - 1), i - 1)) === 'nt') continue;
     // one jieba word read as a name, of three characters (杨植麟); two-character ones need a
     // cue (tried: accepting jieba's nr reading of 李安 lost more precision than it gained recall)
     const tokenEvidence = name.length >= 3 && NAME_TAGS.has(wordTag);
     // jieba's dictionary itself reads the parts as a name (司马/nr 兰亭/nr)
     const nameTagged = split && PERSON_TAGS.has(wordTag) && PERSON_TAGS.has(tagOf(name.slice(0, surname.length)));
-    // 唐山/大, 石景山: the name would start with, or be, a place jieba knows
-    const nameTag = tagOf(name);
-    if (!titleBefore && (PLACE_TAGS.has(nameTag) || (name.length === 3 && surname.length === 1 && PLACE_TAGS.has(tagOf(name.slice(0, 2))) && !PERSON_TAGS.has(nameTag)))) continue;
-    // 门兴vs弗赖堡: a fixture names teams
-    if (fixtures && fixture(view, i, end)) continue;
-    // 海洋合作组织（柯海联）: the short form of an organisation, in brackets after its name
-    if (!titleBefore && OPEN_BRACKETS.has(view[i - 1] ?? '') && CLOSE_BRACKETS.has(view[end] ?? '') && tagOf(view.slice(previousCut(ctx, i - 1), i - 1)) === 'nt') continue;
-    // 7代, 第二代, 三位: after a number the character is a measure word, not a surname
-    if (!titleBefore && i > 0 && NUMERAL.at(view, i - 1)) continue;
-    // 莫斯科, 科威特城: a place name starts here
-    const placeHere = t.places.startingAt(view, i);
-    if (placeHere && placeHere.word.length >= name.length) continue;
-    const place = t.placeAfter.startingAt(view, end);
-    // 张江/科学城, 黎塞留/大街: a place or facility, unless a title says it is a person
-    if (place && boundary[end + place.word.length] === 1 && !titleBefore) continue;
     // jieba's dictionary tags many ordinary words nr (宁静, 温馨, 白玉兰): only a string it
     // does not know at all ('x') counts
     const unknownWord = nameTag === 'x' && (name.length === 3
@@ -237,7 +241,7 @@ export function nameAt(ctx: DocContext, i: number, t: PersonTables, fixtures: bo
     // the cues after the name, asked only for a name that got this far
     const doctrine = given === 2 && !!t.doctrines.startingAt(view, end);
     const cueAfter = !!t.after.startingAt(view, skipSpaces(view, end, 1)) || doctrine || credited || roleAfter(view, end, t) || subjectOfSpeech(view, i, end, t);
-    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: gluedAt(view, i, t), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(wordTag), whole: !split && !singles && boundary[i] === 1 && nextCut(ctx, i) === end };
+    return { start: i, end, surname: surname.kind, titleBefore, cueAfter, tokenEvidence, nameTagged, givenShape, unknownWord, preposition: gluedAt(view, i, t), organisationBefore: !!t.organisationBefore.endingAt(view, i), plausible: givenShape || NAME_TAGS.has(nameTag) || NAME_TAGS.has(wordTag), whole: !split && !singles && boundary[i] === 1 && firstTokenEnd === end };
   }
   return null;
 }
@@ -263,10 +267,12 @@ function previousCut(ctx: DocContext, at: number): number {
 }
 
 const AS = new Set(['作为', '做为', '身为']);
+// the last character of every word of AS: asked first, so most names need no slice
+const WEI = '为'.charCodeAt(0);
 
 /** 温格作为主帅: the name holds a role (作为 + a title), which only a person does. */
 export function roleAfter(view: string, end: number, t: PersonTables): boolean {
-  return AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
+  return view.charCodeAt(end + 1) === WEI && AS.has(view.slice(end, end + 2)) && !!t.titles.startingAt(view, end + 2);
 }
 
 const CLAUSE_BREAK = new CodeSet('，,。；;：:！!？?、\n“”"（）()《》');

@@ -12,7 +12,7 @@ import { isHan } from '../../text/matchView.js';
 import type { PersonTables } from './tables.js';
 
 // 小姐 is left out: 环球小姐 names a title, not a person
-const HONORIFICS = ['先生', '女士'];
+export const HONORIFICS = ['先生', '女士'];
 // not 《: 《某某先生》 is the title of a work
 const OPENERS = /[，,。；;：:！!？?、\n“”"（）()》\s]/;
 const MIN = 2;
@@ -21,12 +21,17 @@ const MAX = 4;
 const NOT_NAME_TAGS = new Set(['r', 'rr', 'rz', 'm', 'mq', 'q', 'p', 'c', 'd', 'f', 't']);
 const notNameTag = (tag: string) => NOT_NAME_TAGS.has(tag) || tag.startsWith('u');
 
-export function honorificNames(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+/** `starts`: Landmarks.wordsAfterName */
+export function honorificNames(ctx: DocContext, t: PersonTables, starts: readonly number[]): PersonCandidate[] {
   const { view, boundary } = ctx;
   const out: PersonCandidate[] = [];
   for (const honorific of HONORIFICS) {
-    for (let h = view.indexOf(honorific); h !== -1; h = view.indexOf(honorific, h + honorific.length)) {
+    // each occurrence, without overlap, in order
+    let next = 0;
+    for (const h of starts) {
+      if (h < next || !view.startsWith(honorific, h)) continue;
       const after = h + honorific.length;
+      next = after;
       if (boundary[after] !== 1 || view[after] === '们') continue;
       const start = nameStart(ctx, h);
       if (start === -1) continue;

@@ -237,11 +237,18 @@ function givenNameOf(name: string, t: PersonTables): string | null {
   return given;
 }
 
-/** A two-character given name alone before 同志 (小平同志): one jieba word of given-name characters. */
-function givenNamesAlone(ctx: DocContext, t: PersonTables): PersonCandidate[] {
+/**
+ * A two-character given name alone before 同志 (小平同志): one jieba word of given-name characters.
+ * `starts`: Landmarks.wordsAfterName.
+ */
+function givenNamesAlone(ctx: DocContext, t: PersonTables, starts: readonly number[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   for (const title of t.givenNameTitles) {
-    for (let at = ctx.view.indexOf(title); at !== -1; at = ctx.view.indexOf(title, at + title.length)) {
+    // each occurrence, without overlap, in order
+    let next = 0;
+    for (const at of starts) {
+      if (at < next || !ctx.view.startsWith(title, at)) continue;
+      next = at + title.length;
       const start = at - 2;
       if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
       const name = ctx.view.slice(start, at);
@@ -311,10 +318,13 @@ function latinGlosses(view: string, found: readonly PersonCandidate[]): PersonCa
  */
 function repeats(ctx: DocContext, found: readonly PersonCandidate[], t: PersonTables): PersonCandidate[] {
   const names = new Map<string, string>();
+  // a name accepted again (most are, at each occurrence) adds nothing: its given name is known
+  const chinese = new Set<string>();
   for (const p of found) {
     const name = ctx.view.slice(p.start, p.end);
     names.set(name, 'person.repeat');
-    if (p.rule === 'person.chinese' || p.rule === 'person.list') {
+    if ((p.rule === 'person.chinese' || p.rule === 'person.list') && !chinese.has(name)) {
+      chinese.add(name);
       const given = givenNameOf(name, t);
       if (given && !names.has(given)) names.set(given, 'person.given-name');
     }
@@ -378,7 +388,7 @@ export function extractPeople(ctx: DocContext, rules: PersonRules): PersonCandid
   const at = landmarks(ctx, t);
   // a side of a fixture is a team: no per-name test unless the text has a fixture at all
   const fixtures = at.fixtureMark;
-  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignAnchors), givenNamesAlone(ctx, t), latinNames(ctx, t, at.capitals), honorificNames(ctx, t));
+  const found = transliterated(ctx, t, at.dots).concat(chineseNames(ctx, t, at.surnames, fixtures), foreignNames(ctx, t, at.foreignAnchors), givenNamesAlone(ctx, t, at.wordsAfterName), latinNames(ctx, t, at.capitals), honorificNames(ctx, t, at.wordsAfterName));
   const all = found.concat(latinGlosses(ctx.view, found), repeats(ctx, found, t));
   if (!fixtures) return all;
   const teams = teamNames(ctx.view, all);

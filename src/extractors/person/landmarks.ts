@@ -16,6 +16,13 @@ export interface Landmarks {
   capitals: number[];
   /** offsets of transliteration characters Chinese given names do not use (尔, 斯): where a foreign name can stand */
   foreignAnchors: number[];
+  /**
+   * offsets of the first characters of 先生, 女士, 同志 (PersonChars.wordAfterNameStart): where
+   * the honorific and given-name rules look. A search of the article per word (indexOf) cost
+   * more than this whole pass: for a Han word it stops at every character sharing a byte with
+   * the word's first one.
+   */
+  wordsAfterName: number[];
   /** a fixture marker (vs, VS, Vs, 对阵) somewhere in the text: sides of a fixture are teams (see fixture) */
   fixtureMark: boolean;
 }
@@ -40,14 +47,15 @@ function fixtureMarkAt(view: string, i: number): boolean {
 
 export function landmarks(ctx: DocContext, t: PersonTables): Landmarks {
   const { view } = ctx;
-  const { landmark, surnameStart, foreignAnchor } = t.chars;
-  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignAnchors: [], fixtureMark: false };
+  const { landmark, surnameStart, foreignAnchor, wordAfterNameStart } = t.chars;
+  const found: Landmarks = { surnames: [], dots: [], capitals: [], foreignAnchors: [], wordsAfterName: [], fixtureMark: false };
   for (let i = 0; i < view.length; i++) {
     const c = view.charCodeAt(i);
     // most characters are none of these: one bit test passes them over
     if (!landmark.has(c)) continue;
     if (surnameStart.has(c)) found.surnames.push(i);
     if (foreignAnchor.has(c)) found.foreignAnchors.push(i);
+    if (wordAfterNameStart.has(c)) found.wordsAfterName.push(i);
     // both below U+3100, where Han text has only punctuation and digits
     if (c < 0x3100) {
       if (c >= 0x41 && c <= 0x5a) found.capitals.push(i);

@@ -6,6 +6,7 @@ import { isInlineSpace } from '../../text/matchView.js';
 import { CodeSet } from '../../text/codeSet.js';
 import { ShortWordSet } from '../../text/shortWordSet.js';
 import { OTHER_LANDMARKS } from './landmarks.js';
+import { HONORIFICS } from './honorific.js';
 
 export type SurnameKind = 'common' | 'rare' | 'compound';
 
@@ -21,8 +22,10 @@ export interface PersonChars {
   foreignName: CodeSet;
   /** of transliterated names and not frequent in Chinese given names (斯, 尔): a foreign name holds one */
   foreignAnchor: CodeSet;
-  /** every character the landmarks pass records (surname starts, anchors, OTHER_LANDMARKS) */
+  /** every character the landmarks pass records (surname starts, anchors, word starts, OTHER_LANDMARKS) */
   landmark: CodeSet;
+  /** the first characters of the words the honorific and given-name rules look for after a name (先生, 同志) */
+  wordAfterNameStart: CodeSet;
   /** end a name rather than belong to it (也, 在, 说) */
   notGivenName: CodeSet;
   /** one-character words jieba glues to a name (由, 向) */
@@ -112,10 +115,12 @@ function personChars(
   for (let c = 0; c < 0x10000; c++) if (isInlineSpace(String.fromCharCode(c))) inlineSpace.add(c);
   const foreignAnchor = [...lists.foreignName].filter((ch) => !lists.givenName.has(ch));
   const surnameStart = [...surnames.keys()].map((s) => s[0]!);
+  const wordAfterNameStart = [...HONORIFICS, ...cues.givenNameTitles].map((w) => w[0]!);
   return {
     givenName: new CodeSet(lists.givenName),
     foreignAnchor: new CodeSet(foreignAnchor),
-    landmark: new CodeSet([...surnameStart, ...foreignAnchor, ...OTHER_LANDMARKS]),
+    landmark: new CodeSet([...surnameStart, ...foreignAnchor, ...wordAfterNameStart, ...OTHER_LANDMARKS]),
+    wordAfterNameStart: new CodeSet(wordAfterNameStart),
     foreignName: new CodeSet(lists.foreignName),
     notGivenName: new CodeSet(lists.notGivenName),
     glued: new CodeSet(lists.glued),
