@@ -129,14 +129,8 @@ type TokenKind = 'digit' | 'vague' | 'small' | 'big' | 'point';
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/**
- * scanArabic's answer, one object reused: the caller reads it before the next scan. An object
- * per run of digits was an allocation per number wherever V8 did not inline the scanner.
- */
-const ARABIC = { end: 0, value: 0, plain: true, digits: 0 };
-
-/** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i, into ARABIC; false when none starts at i. */
-function scanArabic(text: string, i: number): boolean {
+/** Longest run of Arabic digits with optional ,ddd groups and a decimal part, from i. */
+function scanArabic(text: string, i: number): { end: number; value: number; plain: boolean; digits: number } | null {
   let j = i;
   // text.charCodeAt is NaN past the end: no digit (called directly: a helper closure here
   // was an allocation per number)
@@ -148,7 +142,7 @@ function scanArabic(text: string, i: number): boolean {
     mantissa = mantissa * 10 + (c - 48);
     digits++;
   }
-  if (j === i) return false;
+  if (j === i) return null;
   let plain = true;
   // thousands separators: exactly three digits after each comma (5,000万美元)
   while (text.charCodeAt(j) === 44 && isAsciiDigitCode(text.charCodeAt(j + 1)) && isAsciiDigitCode(text.charCodeAt(j + 2)) && isAsciiDigitCode(text.charCodeAt(j + 3)) && !isAsciiDigitCode(text.charCodeAt(j + 4))) {
@@ -169,11 +163,7 @@ function scanArabic(text: string, i: number): boolean {
   // up to 15 digits the mantissa and 10^decimals are exact, so one division rounds
   // exactly as Number() parses the string; longer runs take the string route
   const value = digits <= 15 ? (decimals === 0 ? mantissa : mantissa / POW10[decimals]!) : Number(text.slice(i, j).replace(/,/g, ''));
-  ARABIC.end = j;
-  ARABIC.value = value;
-  ARABIC.plain = plain;
-  ARABIC.digits = digits + (decimals > 0 ? 1 : 0);
-  return true;
+  return { end: j, value, plain, digits: digits + (decimals > 0 ? 1 : 0) };
 }
 
 /**
@@ -306,8 +296,8 @@ function scanArabicAmount(text: string, i: number, t: NumeralTables): NumberExpr
   let digitCount = 0;
   let pos = i;
   for (;;) {
-    if (!scanArabic(text, pos)) break;
-    const a = ARABIC;
+    const a = scanArabic(text, pos);
+    if (!a) break;
     let j = a.end;
     let k = j;
     // the kind bits stand for the unit and 余/多 tables (moreThan, bigUnits ...) read one character at a time
