@@ -43,7 +43,9 @@ function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boole
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */
 function hasBusinessContext(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const window = ctx.view.slice(Math.max(0, c.start - 12), c.end + 12);
-  return t.businessContext.some((w) => window.includes(w));
+  // (a word at each position, not a search for each word: the table's bitset turns most positions away)
+  for (let i = 0; i < window.length; i++) if (t.businessContext.startingAt(window, i)) return true;
+  return false;
 }
 
 function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
@@ -164,11 +166,12 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
-  const direct = [...found, ...appositions(ctx, found)];
+  // (concat, not spreads: one copy of each array with no iterator protocol)
+  const found = fromLexicon(ctx, t).concat(extractBySuffix(ctx, t), extractByCues(ctx, t), extractBankShortNames(ctx, t), extractLatinOrganisations(ctx)).filter(keep);
+  const direct = found.concat(appositions(ctx, found));
   const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
-  const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  const listed = extractFromLists(ctx, direct.concat(repeated), t, blocked).filter(keep);
+  const all = direct.concat(repeated, listed, repeats(ctx, listed, t).filter(keep));
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
+  return all.concat(extendToBranches(ctx, all, t), unknownBranches(ctx, t));
 }

@@ -73,7 +73,11 @@ function simpleLower(c: number): number {
   return -1;
 }
 
-const MONTH = '月'.charCodeAt(0);
+/** The offset of the first 月 after `at`, or past the text's end when there is none. */
+function monthAfter(view: string, at: number): number {
+  const i = view.indexOf('月', at + 1);
+  return i < 0 ? view.length + 6 : i;
+}
 
 /** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
 export const monthDigitsAt = (view: string, at: number) =>
@@ -123,6 +127,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   // (no character is read past the end: charCodeAt's NaN there would make the optimised
   // loop bail out and fall back to slower code)
   const end = view.length;
+  let nextMonth = -1;
   for (let k = 0, at = 0, next = 0; k < words.length; k++, at = next) {
     next = at + words[k]!.length;
     starts[k] = at;
@@ -132,26 +137,22 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     // two characters that are no white space open the key of any phrase found from here (no
     // space is skipped): a pair that opens no phrase, as typed or lower-cased, rules the token
     // out (most do)
-    if (m & PHRASE) {
+    // (the pair as typed first: a token that passes it needs no lower-casing)
+    if (m & PHRASE && !openingPairs.mayHave(first, second)) {
       const a = simpleLower(first);
       const b = simpleLower(second);
-      if (a >= 0 && b >= 0 && !openingPairs.mayHave(first, second) && ((a === first && b === second) || !openingPairs.mayHave(a, b)) && !singles?.has(first)) m &= ~PHRASE;
+      if (a >= 0 && b >= 0 && ((a === first && b === second) || !openingPairs.mayHave(a, b)) && !singles?.has(first)) m &= ~PHRASE;
     }
     const length = next - at;
     // a suffix token also ends in a suffix's last character (most tokens that open like one do not)
     if (m & SUFFIX && !hanSuffixEnds.has(view.charCodeAt(next - 1))) m &= ~SUFFIX;
     if (length >= 4 && hanSuffixEnds.has(view.charCodeAt(next - 1))) m |= COMPOUND;
     else if (length === 2 && second === HANG) m |= BANK;
-    // (monthDigitsAt and the 月 after them written out: this runs for every token, and
-    // calls would cost more than the tests)
-    if (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3)))) {
-      for (let i = at + 1, last = Math.min(at + 5, end - 1); i <= last; i++) {
-        if (view.charCodeAt(i) === MONTH) {
-          m |= DATELINE;
-          break;
-        }
-      }
-    }
+    // a dateline needs a 月 within five characters: most tokens have none that near, and the
+    // next 月 (found by one search per 月 in the text) tells without reading the digits
+    if (nextMonth <= at) nextMonth = monthAfter(view, at);
+    // (monthDigitsAt written out with bounds: see above on NaN)
+    if (nextMonth <= at + 5 && (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3))))) m |= DATELINE;
     marks[k] = m;
   }
   starts[words.length] = view.length;

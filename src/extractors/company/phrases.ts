@@ -8,7 +8,7 @@ import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
 import { PHRASE, type CompanyDoc } from './landmarks.js';
-import { hasLatinLetter, hasWhiteSpace, isBlankRange } from './codeUnits.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 
 const SPACE = 0x20;
 
@@ -16,10 +16,25 @@ const SPACE = 0x20;
 export function phraseKey(surface: string): string {
   // most surfaces hold no white space at all: they are their own key (no regex passes)
   if (!hasWhiteSpace(surface)) return surface;
-  return surface
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+  // one walk instead of trim() and two regex replacements (a Latin name repeated through an
+  // article is keyed once per mention): each run of white space inside the surface becomes
+  // one space, kept only between two ASCII characters
+  let from = 0;
+  let to = surface.length;
+  while (from < to && isWhiteSpaceCode(surface.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpaceCode(surface.charCodeAt(to - 1))) to--;
+  let key = '';
+  let piece = from;
+  for (let i = from; i < to; i++) {
+    if (!isWhiteSpaceCode(surface.charCodeAt(i))) continue;
+    let next = i + 1;
+    while (isWhiteSpaceCode(surface.charCodeAt(next))) next++; // (the run ends before `to`: the surface is trimmed)
+    key += surface.slice(piece, i);
+    if (surface.charCodeAt(i - 1) <= 0x7f && surface.charCodeAt(next) <= 0x7f) key += ' ';
+    piece = next;
+    i = next - 1;
+  }
+  return key + surface.slice(piece, to);
 }
 
 /** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */

@@ -43,7 +43,8 @@ export interface CompanyTables {
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   /** first characters of the business-line words */
   businessLineStarts: CodeSet;
-  businessContext: readonly string[];
+  /** words that give an ambiguous lexicon name (苹果) its business sense, found at each position of a window */
+  businessContext: WordTable<true>;
   /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
   notFollowedBy: WordTable<true>;
   /** (behind a filter, as the other lists looked up for every candidate: most strings asked about are none) */
@@ -130,7 +131,7 @@ export function compileCompanyTables(
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
     listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
-    businessContext: patterns.businessContext,
+    businessContext: table(patterns.businessContext),
     notFollowedBy: table(patterns.notFollowedBy),
     products: new FilteredSet(productKeys),
     notCompanySuffixes: table(notCompanies.suffixes),
