@@ -32,10 +32,17 @@ const SPACE = 0x20;
 
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
 function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
-  const key = phraseKey(ctx.view.slice(c.start, c.end));
-  if (t.productsAndNotCompanies.has(key)) return true;
-  if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
-  let next = c.end;
+  return rejectedName(phraseKey(ctx.view.slice(c.start, c.end)), t) || followedByNonCompany(ctx, c.end, t);
+}
+
+/** A product or an institution (清华大学, 智源研究所) by its key, wherever it stands. */
+function rejectedName(key: string, t: CompanyTables): boolean {
+  return t.productsAndNotCompanies.has(key) || t.notCompanySuffixes.endingAt(key, key.length) !== undefined;
+}
+
+/** A name followed by 大厦, 指数, 云业务 ... is part of a longer non-company name (搜狐大厦). */
+function followedByNonCompany(ctx: CompanyDoc, end: number, t: CompanyTables): boolean {
+  let next = end;
   while (ctx.view.charCodeAt(next) === SPACE) next++;
   return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
@@ -65,7 +72,7 @@ function shortForms(name: string, t: CompanyTables): string[] {
   const latin = /^([A-Z][A-Za-z&-]{3,})(?: [A-Z][A-Za-z&.-]*)+$/.exec(name);
   if (latin) return [latin[1]!];
   let rest = name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, ''); // （香港）
-  for (const [suffix, { legal }] of t.suffixes) if (legal && rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
+  for (const suffix of t.legalSuffixes) if (rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
   if (rest === name) return [];
   const forms = [rest];
   const region = t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2);
@@ -81,20 +88,29 @@ function shortForms(name: string, t: CompanyTables): string[] {
   return forms.filter((f) => f.length >= 2 && !t.genericPrefixes.has(f));
 }
 
-/** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
+/**
+ * Other occurrences of names found by rules, and short forms of legal names (whole words
+ * only), without the rejected ones: a name's own test (a product, an institution) is taken
+ * once for the name, not at each of its occurrences.
+ */
 function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
+  // the names already shortened (a legal name found several times gives the same forms)
+  let shortened: Set<string> | undefined;
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);
     if (!names.has(surface)) names.set(surface, 'company.repeat');
     // a Han short name (百川智能) is not shortened further: 百川 alone is too often a word
     if (c.rule === 'company.legal-form' || (c.rule === 'company.suffix' && /^[A-Za-z]/.test(surface))) {
+      if (shortened?.has(surface)) continue;
+      (shortened ??= new Set()).add(surface);
       for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
     }
   }
-  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name); // never spread 公司 or 合作
-  return wholeWordOccurrences(ctx, names);
+  // never spread 公司 or 合作
+  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name) || rejectedName(phraseKey(name), t)) names.delete(name);
+  return wholeWordOccurrences(ctx, names).filter((c) => !followedByNonCompany(ctx, c.end, t));
 }
 
 // (one filter for every call: a typed array of this size is allocated outside the heap)
@@ -169,9 +185,10 @@ export function extractCompanies(
   // (concat, not spreads: one copy of each array with no iterator protocol)
   const found = fromLexicon(ctx, t).concat(extractBySuffix(ctx, t), extractByCues(ctx, t), extractBankShortNames(ctx, t), extractLatinOrganisations(ctx)).filter(keep);
   const direct = found.concat(appositions(ctx, found));
-  const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
+  // (repeats are no cues, and repeats() rejects them as keep() would)
+  const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t);
   const listed = extractFromLists(ctx, direct.concat(repeated), t, blocked).filter(keep);
-  const all = direct.concat(repeated, listed, repeats(ctx, listed, t).filter(keep));
+  const all = direct.concat(repeated, listed, repeats(ctx, listed, t));
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
   return all.concat(extendToBranches(ctx, all, t), unknownBranches(ctx, t));
 }

@@ -258,11 +258,13 @@ export function extractFromLists(
     if (closing !== null) list[list.length - 1] = { start: last.start, end: closing };
     // Most lists hold no known company and follow no noun for companies: they are passed
     // over without trimming their items (a trimmed item starts inside the list's span).
-    if (closing === null && !spans.startsWithin(list[0]!.start, last.end) && !headedByCompanies(ctx, list[0]!, tables)) continue;
+    // (whether a noun for companies heads the list is asked once: its cue search is the costly test)
+    let headed: boolean | undefined;
+    if (closing === null && !spans.startsWithin(list[0]!.start, last.end) && !(headed = headedByCompanies(ctx, list[0]!, tables))) continue;
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = closing !== null || items.some((i, k) => spans.has(i) || (k === items.length - 1 && spans.startsAt(i.start))) || headedByCompanies(ctx, list[0]!, tables);
+    const anchored = closing !== null || items.some((i, k) => spans.has(i) || (k === items.length - 1 && spans.startsAt(i.start))) || (headed ?? headedByCompanies(ctx, list[0]!, tables));
     if (!anchored) continue;
     for (const item of items) {
       if (spans.startsAt(item.start) || !nameLike(ctx, item, tables, blocked)) continue;

@@ -22,6 +22,8 @@ export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
+  /** the legal forms among them (有限公司, GmbH), in the rules' order */
+  legalSuffixes: readonly string[];
   /** first characters of the suffixes: most tokens are ruled out on one bit test */
   suffixStarts: CodeSet;
   /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
@@ -116,9 +118,11 @@ export function compileCompanyTables(
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
   const branchStarts = codeSetOf([...patterns.branchWords, '公司']);
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
+  const suffixes = new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }]));
   return {
     lexicon: lexiconIndex,
-    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
+    suffixes,
+    legalSuffixes: [...suffixes].filter(([, { legal }]) => legal).map(([suffix]) => suffix),
     suffixStarts,
     hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
