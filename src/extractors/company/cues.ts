@@ -72,13 +72,20 @@ export function nameEndingAt(ctx: CompanyDoc, end: number, t: CompanyTables, lim
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
   if (start > limit && isNameChar(view.charCodeAt(start - 1))) return null;
   // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
-  for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
+  // (the tag of the word that ends this is the first word's: kept, not looked up again)
+  let firstEnd = nextBoundary(ctx, start);
+  let firstTag: string | undefined;
+  while (firstEnd < stop && CLAUSE_OPENER_TAGS.test((firstTag = tagOf(view.slice(start, firstEnd))))) {
+    start = firstEnd;
+    firstEnd = nextBoundary(ctx, start);
+    firstTag = undefined;
+  }
   if (stop - start < HAN_MIN) return null;
   const name = view.slice(start, stop);
   if (t.genericPrefixes.has(name)) return null;
-  const firstWord = view.slice(start, nextBoundary(ctx, start));
+  const firstWord = view.slice(start, firstEnd);
   if (t.genericPrefixes.has(firstWord)) return null; // 初创公司宣布
-  const firstTag = tagOf(firstWord);
+  firstTag ??= tagOf(firstWord);
   if (/^(m|mq|q)$/.test(firstTag)) return null; // 第一笔资本
   // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
   const lastWord = view.slice(previousBoundary(ctx, stop), stop);

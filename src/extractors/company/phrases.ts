@@ -153,6 +153,8 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
           const value = phrases.get(text);
           if (value !== undefined) {
             best = { start, end: to, key: text, value };
+            // a key that begins no longer key ends the scan (the filter never misses a prefix)
+            if ((roles & PREFIX) === 0) break;
             continue;
           }
         }

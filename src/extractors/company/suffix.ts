@@ -150,9 +150,11 @@ export function extractBySuffix(ctx: CompanyDoc, tables: CompanyTables): Company
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = ctx.words[nameEnd - 1]!;
-    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord))) continue;
+    const firstTag = tagOf(firstWord);
+    if (NUMERAL_TAGS.test(firstTag)) continue;
     // a set phrase, a place or time word, or an adverb opens a phrase, not a name (大力发展科技, 岛内投资)
-    if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
+    if (!suffix.legal && PHRASE_OPENER_TAGS.test(firstTag)) continue;
     // a counted or numbered thing is not a name (新一期基金, 第二批银行)
     if (!suffix.legal && MEASURE_END.test(prefix)) continue;
     // a bare place names a bank or an airline (北京银行, 山东航空) but only a kind of firm
