@@ -10,7 +10,7 @@ import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { codeSetOf } from '../../text/codeSet.js';
 import { isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 import { LIST_MARK, type CompanyDoc } from './landmarks.js';
 import { AFTER, OBJECT_AFTER, kindBit } from './cueTable.js';
@@ -93,19 +93,29 @@ function itemsOf(ctx: CompanyDoc, from: number, to: number): Item[] {
   return items;
 }
 
-/** Does text[start, end) hold a character of the set? */
-function holdsAny(text: string, start: number, end: number, chars: CodeSet): boolean {
-  for (let i = start; i < end; i++) if (chars.has(text.charCodeAt(i))) return true;
-  return false;
+/**
+ * The list cues text[start, end) may hold: those whose first character it holds (a bit per
+ * cue, by its index in tables.listCues). Most items hold none, and the rest one or two: a
+ * search for every cue (17 calls into the engine's search per item) costs more than this walk.
+ */
+function cuesHeld(text: string, start: number, end: number, tables: CompanyTables): number {
+  let held = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (tables.listCueStarts.has(c)) held |= tables.listCuesByFirst.get(c)!;
+  }
+  return held;
 }
 
 /** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
 function trimItem(ctx: CompanyDoc, item: Item, tables: CompanyTables): Item {
   let { start, end } = item;
-  // (most items hold no character a cue starts with: no search for each cue)
-  if (holdsAny(ctx.view, start, end, tables.listCueStarts)) {
+  const held = cuesHeld(ctx.view, start, end, tables);
+  if (held !== 0) {
     const text = ctx.view.slice(start, end);
-    for (const cue of tables.listCues) {
+    for (let j = 0; j < tables.listCues.length; j++) {
+      if ((held & (1 << j)) === 0) continue;
+      const cue = tables.listCues[j]!;
       const at = text.lastIndexOf(cue);
       if (at >= 0 && at + cue.length < text.length) {
         start = item.start + at + cue.length;
@@ -159,10 +169,12 @@ const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
  * Only cues of two or more characters count (包括, 比如), not 有 or 是.
  */
 function headedByCompanies(ctx: CompanyDoc, first: Item, tables: CompanyTables): boolean {
-  if (!holdsAny(ctx.view, first.start, first.end, tables.listCueStarts)) return false;
+  const held = cuesHeld(ctx.view, first.start, first.end, tables);
+  if (held === 0) return false;
   const text = ctx.view.slice(first.start, first.end);
-  for (const cue of tables.listCues) {
-    if (cue.length < 2) continue;
+  for (let j = 0; j < tables.listCues.length; j++) {
+    const cue = tables.listCues[j]!;
+    if ((held & (1 << j)) === 0 || cue.length < 2) continue;
     const at = text.lastIndexOf(cue);
     if (at < 0 || at + cue.length >= text.length) continue;
     const cueStart = first.start + at;

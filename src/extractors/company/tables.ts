@@ -63,6 +63,8 @@ export interface CompanyTables {
   placeStarts: CodeSet;
   /** first characters of the list cues */
   listCueStarts: CodeSet;
+  /** first character of a list cue -> the cues opening with it (a bit per index in listCues) */
+  listCuesByFirst: ReadonlyMap<number, number>;
   /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
   tokenClasses: TokenClasses;
   cues: {
@@ -92,6 +94,14 @@ function cueTable(cues: z.infer<typeof companyPatternsFile>['cues'], fail: (reas
   return table;
 }
 
+function listCuesByFirst(listCues: readonly string[], fail: (reason: string) => never): Map<number, number> {
+  // (a bit per cue in a 32-bit mask)
+  if (listCues.length > 32) fail(`company/patterns.yaml: more than 32 list cues`);
+  const byFirst = new Map<number, number>();
+  listCues.forEach((cue, j) => byFirst.set(cue.charCodeAt(0), (byFirst.get(cue.charCodeAt(0)) ?? 0) | (1 << j)));
+  return byFirst;
+}
+
 export function compileCompanyTables(
   lexicon: z.infer<typeof companyLexiconFile>,
   patterns: z.infer<typeof companyPatternsFile>,
@@ -118,6 +128,7 @@ export function compileCompanyTables(
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
   const branchStarts = codeSetOf([...patterns.branchWords, '公司']);
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
+  const listCues = [...patterns.listCues].sort((a, b) => b.length - a.length);
   const suffixes = new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }]));
   return {
     lexicon: lexiconIndex,
@@ -134,7 +145,7 @@ export function compileCompanyTables(
     businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
-    listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
+    listCues,
     businessContext: table(patterns.businessContext),
     notFollowedBy: table(patterns.notFollowedBy),
     products: new FilteredSet(productKeys),
@@ -146,6 +157,7 @@ export function compileCompanyTables(
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
     listCueStarts: codeSetOf(patterns.listCues),
+    listCuesByFirst: listCuesByFirst(listCues, fail),
     cues: {
       table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
