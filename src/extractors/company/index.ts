@@ -71,15 +71,16 @@ function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
 function shortForms(name: string, t: CompanyTables): string[] {
   const latin = /^([A-Z][A-Za-z&-]{3,})(?: [A-Z][A-Za-z&.-]*)+$/.exec(name);
   if (latin) return [latin[1]!];
-  let rest = name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, ''); // （香港）
+  // (the lists of regions and industries are searched only where their first or last character stands)
+  let rest = name.includes('（') || name.includes('(') ? name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, '') : name; // （香港）
   for (const suffix of t.legalSuffixes) if (rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
   if (rest === name) return [];
   const forms = [rest];
-  const region = t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2);
+  const region = t.placeStarts.has(rest.charCodeAt(0)) ? t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2) : undefined;
   if (region) forms.push((rest = rest.slice(region.length)));
   for (let stripped = true; stripped; ) {
     stripped = false;
-    const industry = t.shortForms.industries.find((w) => rest.endsWith(w) && rest.length - w.length >= 2);
+    const industry = t.industryEnds.has(rest.charCodeAt(rest.length - 1)) ? t.shortForms.industries.find((w) => rest.endsWith(w) && rest.length - w.length >= 2) : undefined;
     if (industry) {
       forms.push((rest = rest.slice(0, -industry.length)));
       stripped = true;
@@ -91,7 +92,8 @@ function shortForms(name: string, t: CompanyTables): string[] {
 /**
  * Other occurrences of names found by rules, and short forms of legal names (whole words
  * only), without the rejected ones: a name's own test (a product, an institution) is taken
- * once for the name, not at each of its occurrences.
+ * once for the name, not at each of its occurrences, and not at all for the name of a
+ * candidate keep() let through. `found` are such candidates and appositions.
  */
 function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   if (found.length === 0) return []; // (often so after the lists: no scan of the text)
@@ -100,16 +102,17 @@ function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: Company
   let shortened: Set<string> | undefined;
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);
-    if (!names.has(surface)) names.set(surface, 'company.repeat');
+    // a name keep() let through is no product or institution; an apposition's is not tested yet
+    if (!names.has(surface) && (c.rule !== 'company.apposition' || !rejectedName(phraseKey(surface), t))) names.set(surface, 'company.repeat');
     // a Han short name (百川智能) is not shortened further: 百川 alone is too often a word
     if (c.rule === 'company.legal-form' || (c.rule === 'company.suffix' && /^[A-Za-z]/.test(surface))) {
       if (shortened?.has(surface)) continue;
       (shortened ??= new Set()).add(surface);
-      for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
+      for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form) && !rejectedName(phraseKey(form), t)) names.set(form, 'company.short-form');
     }
   }
   // never spread 公司 or 合作
-  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name) || rejectedName(phraseKey(name), t)) names.delete(name);
+  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name);
   return wholeWordOccurrences(ctx, names).filter((c) => !followedByNonCompany(ctx, c.end, t));
 }
 

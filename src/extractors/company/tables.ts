@@ -61,6 +61,8 @@ export interface CompanyTables {
   places: ReadonlySet<string>;
   /** their first characters: most positions are ruled out on one bit test */
   placeStarts: CodeSet;
+  /** the last characters of the short-form industries (科技 of 驰电科技) */
+  industryEnds: CodeSet;
   /** first characters of the list cues */
   listCueStarts: CodeSet;
   /** first character of a list cue -> the cues opening with it (a bit per index in listCues) */
@@ -156,6 +158,7 @@ export function compileCompanyTables(
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
+    industryEnds: codeSetOf(patterns.shortForms.industries, 'last'),
     listCueStarts: codeSetOf(patterns.listCues),
     listCuesByFirst: listCuesByFirst(listCues, fail),
     cues: {
