@@ -129,7 +129,7 @@ const FIRSTS = new Uint8Array(256);
  * linear however many names an article defines.
  */
 function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
-  const { view, boundary, starts } = ctx;
+  const { view, boundary, starts, firstUnits } = ctx;
   // first code unit -> the lengths of the names starting with it, longest first
   const lengths = new Map<number, number[]>();
   const firsts = FIRSTS.fill(0);
@@ -143,11 +143,11 @@ function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string
   for (const list of lengths.values()) list.sort((a, b) => b - a);
   const out: CompanyCandidate[] = [];
   for (let k = 0; k < ctx.words.length; k++) {
-    const i = starts[k]!;
-    const first = view.charCodeAt(i);
+    const first = firstUnits[k]!;
     if (firsts[first & 255] === 0) continue;
     const list = lengths.get(first);
     if (list === undefined) continue;
+    const i = starts[k]!;
     for (const length of list) {
       if (boundary[i + length] !== 1) continue; // (undefined past the end)
       const rule = names.get(view.slice(i, i + length));

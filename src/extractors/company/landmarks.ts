@@ -93,10 +93,13 @@ export const monthDigitsAt = (view: string, at: number) =>
 export interface Landmarks {
   marks: Uint16Array;
   starts: Int32Array;
+  /** the first code unit of each token (a walk over the tokens' first characters reads no text) */
+  firstUnits: Uint16Array;
 }
 
 let marksBuffer = new Uint16Array(4096);
 let startsBuffer = new Int32Array(4096);
+let firstUnitsBuffer = new Uint16Array(4096);
 
 /**
  * A document as the company passes read it: the context and its landmarks. The reference
@@ -117,9 +120,11 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   if (marksBuffer.length < words.length + 1) {
     marksBuffer = new Uint16Array(2 * (words.length + 1));
     startsBuffer = new Int32Array(2 * (words.length + 1));
+    firstUnitsBuffer = new Uint16Array(2 * (words.length + 1));
   }
   const marks = marksBuffer;
   const starts = startsBuffer;
+  const firstUnits = firstUnitsBuffer;
   // the tokens cover the text in order: a token starts where the words before it end (no
   // token object is read); its characters are read off the text. Company is the only stage
   // that reads the word strings, cold by now: one walk over them in order brings them into
@@ -132,6 +137,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     next = at + words[k]!.length;
     starts[k] = at;
     const first = view.charCodeAt(at);
+    firstUnits[k] = first;
     const second = at + 1 < end ? view.charCodeAt(at + 1) : 0;
     let m = table[first]!;
     // two characters that are no white space open the key of any phrase found from here (no
@@ -157,5 +163,5 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   }
   starts[words.length] = view.length;
   // (a literal, not a spread: one shape for every document)
-  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts };
+  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts, firstUnits };
 }
