@@ -80,7 +80,8 @@ const NAME_TAGS = /^(nt|nz|j)$/;
 function compoundName(ctx: CompanyDoc, k: number, tables: CompanyTables): CompanyCandidate | null {
   const word = ctx.words[k]!;
   if (word.length < 4 || !tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) || !isHanWord(word)) return null;
-  const suffix = tables.hanSuffixes.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
+  // (only the suffixes ending in the word's last character are tried)
+  const suffix = tables.hanSuffixesByLast.get(word.charCodeAt(word.length - 1))?.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
   if (!suffix || !NAME_TAGS.test(tagOf(word))) return null;
   const head = word.slice(0, -suffix.length);
   if (tables.notCompanyNames.has(word) || (tables.suffixes.get(suffix)!.weak && tagOf(head) === 'ns')) return null;

@@ -26,8 +26,8 @@ export interface CompanyTables {
   legalSuffixes: readonly string[];
   /** first characters of the suffixes: most tokens are ruled out on one bit test */
   suffixStarts: CodeSet;
-  /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
-  hanSuffixes: readonly string[];
+  /** the Han suffixes by their last character, longest first (a name word ending in one: 交通银行) */
+  hanSuffixesByLast: ReadonlyMap<number, readonly string[]>;
   /** last characters of the suffixes (all of them, so the Han ones too): most words are ruled out on one bit test */
   hanSuffixEnds: CodeSet;
   genericPrefixes: FilteredSet;
@@ -96,6 +96,16 @@ function cueTable(cues: z.infer<typeof companyPatternsFile>['cues'], fail: (reas
   return table;
 }
 
+/** The words grouped by their last code unit, each group in the words' order. */
+function byLastCharacter(words: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    groups.set(last, [...(groups.get(last) ?? []), w]);
+  }
+  return groups;
+}
+
 function listCuesByFirst(listCues: readonly string[], fail: (reason: string) => never): Map<number, number> {
   // (a bit per cue in a 32-bit mask)
   if (listCues.length > 32) fail(`company/patterns.yaml: more than 32 list cues`);
@@ -137,7 +147,7 @@ export function compileCompanyTables(
     suffixes,
     legalSuffixes: [...suffixes].filter(([, { legal }]) => legal).map(([suffix]) => suffix),
     suffixStarts,
-    hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
+    hanSuffixesByLast: byLastCharacter(patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length)),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
