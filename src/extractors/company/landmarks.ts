@@ -34,7 +34,8 @@ export const BANK = 512;
 /**
  * a dateline (上海3月14日电, 3月14日电) may open here: its month's digits start here or after a
  * two- or three-character place (monthDigitsAt), and 月 follows within five characters.
- * Digits are common in news, so the second test keeps the cues' regex off most of them.
+ * Digits are common in news, so the second test keeps the cues' regex off most of them,
+ * and a day followed by 电, 讯, 获 or 消 (datelineDayNear) off nearly all of the rest.
  */
 export const DATELINE = 1024;
 
@@ -82,6 +83,22 @@ function monthAfter(view: string, at: number): number {
 /** A digit where a dateline's month may start: at `at`, or after a place of two or three characters. */
 export const monthDigitsAt = (view: string, at: number) =>
   isAsciiDigitCode(view.charCodeAt(at)) || isAsciiDigitCode(view.charCodeAt(at + 2)) || isAsciiDigitCode(view.charCodeAt(at + 3));
+
+const DAY = '日'.charCodeAt(0);
+// what follows a dateline's day: 电, 讯, 获悉, 消息
+const DATELINE_ENDS = new CodeSet([...'电讯获消']);
+
+/**
+ * A dateline's day (3月14日电) may end near `at`: 日 and one of 电, 讯, 获, 消 after it, where a
+ * day after a month within five characters can stand (three to eight characters on). Most
+ * dates in news (3月14日，) have none: the media cue's regex is not tried at them.
+ */
+function datelineDayNear(view: string, at: number): boolean {
+  for (let i = at + 3, last = Math.min(at + 8, view.length - 2); i <= last; i++) {
+    if (view.charCodeAt(i) === DAY && DATELINE_ENDS.has(view.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
@@ -158,7 +175,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     // next 月 (found by one search per 月 in the text) tells without reading the digits
     if (nextMonth <= at) nextMonth = monthAfter(view, at);
     // (monthDigitsAt written out with bounds: see above on NaN)
-    if (nextMonth <= at + 5 && (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3))))) m |= DATELINE;
+    if (nextMonth <= at + 5 && (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3)))) && datelineDayNear(view, at)) m |= DATELINE;
     marks[k] = m;
   }
   starts[words.length] = view.length;
