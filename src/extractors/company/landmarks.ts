@@ -66,7 +66,7 @@ const HANG = '行'.charCodeAt(0);
  * white space and any other unit (a phrase scan may skip the one, and fold the other to
  * something else).
  */
-function simpleLower(c: number): number {
+export function simpleLower(c: number): number {
   if (c > 0x20 && c < 0x7f) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
   if (isHanCode(c)) return c;
   if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)) return c;

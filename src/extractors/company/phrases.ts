@@ -7,7 +7,7 @@ import { isAsciiDigitCode, isHanCode, isLatin, isLatinCode } from '../../text/ma
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
-import { PHRASE, type CompanyDoc } from './landmarks.js';
+import { PHRASE, simpleLower, type CompanyDoc } from './landmarks.js';
 import { hasLatinLetter, hasWhiteSpace, isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 
 const SPACE = 0x20;
@@ -57,6 +57,8 @@ export interface PhraseIndex<V> {
   openingPairs: CodePairFilter;
   /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
   singles: CodeSet | null;
+  /** every code unit of the keys, as typed and lower-cased: a scan ends at a word holding a unit of no key (，、) */
+  keyUnits: CodeSet;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -73,8 +75,11 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
   const openingPairs = new CodePairFilter();
   const singles = new CodeSet();
   const folded = new Map<string, V>();
+  const keyUnits = new CodeSet();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
+    for (let i = 0; i < key.length; i++) keyUnits.add(key.charCodeAt(i));
+    for (let i = 0; i < lower.length; i++) keyUnits.add(lower.charCodeAt(i));
     if (key.length >= 2) {
       // as typed (an exact match) and lower-cased (a folded one)
       openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
@@ -90,7 +95,7 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
   const hasSingles = [...phrases.keys()].some((key) => key.length === 1);
-  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null };
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null, keyUnits };
 }
 
 export interface PhraseHit<V> {
@@ -161,6 +166,8 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
         if ((roles & PREFIX) === 0) break;
         continue;
       }
+      // a word holding a unit no key holds (，、。) ends the scan: no key or prefix goes on through it
+      if (holdsUnitOfNoKey(view, from, to, index.keyUnits)) break;
       const word = words[m]!;
       if (caseless) {
         key = caselessKey(ctx, k, m, spaced);
@@ -203,6 +210,18 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   if (isLatinCode(view.charCodeAt(start)) && inWord(view.charCodeAt(start - 1))) return false;
   if (inWord(view.charCodeAt(end - 1)) && inWord(view.charCodeAt(end))) return false;
   return true;
+}
+
+/**
+ * Does text[from, to) hold a unit that is in no key, as typed or lower-cased? Only units
+ * that lower-case to themselves are asked about (a capital's lower case may be in a key).
+ */
+function holdsUnitOfNoKey(text: string, from: number, to: number, keyUnits: CodeSet): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (simpleLower(c) === c && !keyUnits.has(c)) return true;
+  }
+  return false;
 }
 
 /** Is text[from, to) made of Han characters and ASCII digits only (nothing that has a case)? */
