@@ -130,6 +130,7 @@ export const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
  */
 export function unknownBranches(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
+  if ((ctx.present & OFFICE) === 0) return out;
   const { words, marks, starts } = ctx;
   for (let k = 1; k < words.length; k++) {
     // (the landmark OFFICE is OFFICE_WORD_STARTS)

@@ -112,6 +112,8 @@ export interface Landmarks {
   starts: Int32Array;
   /** the first code unit of each token (a walk over the tokens' first characters reads no text) */
   firstUnits: Uint16Array;
+  /** the classes some token has: a pass whose classes no token has is skipped without a walk */
+  present: number;
 }
 
 let marksBuffer = new Uint16Array(4096);
@@ -150,6 +152,7 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   // loop bail out and fall back to slower code)
   const end = view.length;
   let nextMonth = -1;
+  let present = 0;
   for (let k = 0, at = 0, next = 0; k < words.length; k++, at = next) {
     next = at + words[k]!.length;
     starts[k] = at;
@@ -177,8 +180,9 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
     // (monthDigitsAt written out with bounds: see above on NaN)
     if (nextMonth <= at + 5 && (isAsciiDigitCode(first) || (at + 2 < end && isAsciiDigitCode(view.charCodeAt(at + 2))) || (at + 3 < end && isAsciiDigitCode(view.charCodeAt(at + 3)))) && datelineDayNear(view, at)) m |= DATELINE;
     marks[k] = m;
+    present |= m;
   }
   starts[words.length] = view.length;
   // (a literal, not a spread: one shape for every document)
-  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts, firstUnits };
+  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts, firstUnits, present };
 }
