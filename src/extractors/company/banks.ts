@@ -18,6 +18,7 @@ const NOT_A_NAME_TAGS = /^(r|rr|rz|m|mq|q|d|f|t)$/;
 
 export function extractBankShortNames(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
+  if ((ctx.present & BANK) === 0) return found;
   const { words, view, marks, starts } = ctx;
   for (let k = 0; k < words.length; k++) {
     // (the landmark BANK: two characters, the second 行)

@@ -74,9 +74,9 @@ const UNIT_TITLE = /^[\u4e00-\u9fff]{0,6}?(?:总监|总裁|总经理|主编|经�
  * A known company with a word the dictionary does not know as common right after it, and a
  * staff title or a branch after that (某公司某某总监, 某公司某某北京公司): the company's unit,
  * brand or project acting as a company, one mention with the company (not the company inside it).
+ * `k` is the token right after the company (-1 when none starts there).
  */
-function unitEnd(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): number | null {
-  const k = tokenStartingAt(ctx, c.end);
+function unitEnd(ctx: CompanyDoc, k: number, t: CompanyTables): number | null {
   if (k < 0 || k + 1 >= ctx.words.length) return null;
   const word = ctx.words[k]!;
   if (word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word) || isCommonWord(word) || !UNIT_TAGS.test(tagOf(word))) return null;
@@ -95,18 +95,19 @@ function tokenStartingAt(ctx: CompanyDoc, offset: number): number {
 export function extendToBranches(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
   for (const c of found) {
+    // the token right after the name (-1: none starts there)
+    const k = tokenStartingAt(ctx, c.end);
     if (c.rule === 'company.lexicon') {
-      const unit = unitEnd(ctx, c, t);
+      const unit = unitEnd(ctx, k, t);
       if (unit !== null) {
         out.push({ type: 'company', start: c.start, end: unit, rule: 'company.unit' });
-        const k = tokenIndexAt(ctx, unit);
-        const branch = k < ctx.words.length ? branchEnd(ctx, k, t) : null;
+        const next = tokenIndexAt(ctx, unit);
+        const branch = next < ctx.words.length ? branchEnd(ctx, next, t) : null;
         if (branch !== null) out.push({ type: 'company', start: c.start, end: branch, rule: 'company.branch' });
       }
       const end = businessLineEnd(ctx, c, t);
       if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.business-line' });
     }
-    const k = tokenStartingAt(ctx, c.end);
     if (k < 0) continue;
     const end = branchEnd(ctx, k, t);
     if (end !== null) out.push({ type: 'company', start: c.start, end, rule: 'company.branch' });
@@ -129,6 +130,7 @@ export const OFFICE_WORD_STARTS = codeSetOf(OFFICE_WORDS);
  */
 export function unknownBranches(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
   const out: CompanyCandidate[] = [];
+  if ((ctx.present & OFFICE) === 0) return out;
   const { words, marks, starts } = ctx;
   for (let k = 1; k < words.length; k++) {
     // (the landmark OFFICE is OFFICE_WORD_STARTS)

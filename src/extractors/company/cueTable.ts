@@ -5,7 +5,7 @@
  * has run. One table answers for every kind at once: the hashes of the text from the
  * position are computed once, and each Map read serves every kind the word belongs to.
  */
-import { CodeSet } from '../../text/codeSet.js';
+import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { HASH_START, StringFilter, hashStep } from '../../text/stringFilter.js';
 
 // kinds of cue (a bit each); lengthsAt() packs one length per kind, LENGTH_BITS bits each
@@ -30,6 +30,13 @@ export class CueTable {
   /** the lengths of the words, longest first */
   private readonly lengths: number[] = [];
   private readonly firsts = new CodeSet();
+  /**
+   * the first two characters of the words of two or more, and the words of one: most
+   * positions that open like a cue (宣, 据, 被) go on unlike any, and one probe tells
+   * before the hashes of every length are computed
+   */
+  private readonly openingPairs = new CodePairFilter();
+  private readonly singles = new CodeSet();
   /** a Bloom filter over the words, as in WordTable: 1 KB for a hundred-odd cue words */
   private readonly filter = new StringFilter(13);
   /** the hashes of text[i, i + n) for n = 1..longest, reused by every lookup */
@@ -45,6 +52,8 @@ export class CueTable {
       this.prefixHashes = new Int32Array(this.lengths[0]! + 1);
     }
     this.firsts.add(word.charCodeAt(0));
+    if (word.length === 1) this.singles.add(word.charCodeAt(0));
+    else this.openingPairs.add(word.charCodeAt(0), word.charCodeAt(1));
     this.filter.add(word);
     return true;
   }
@@ -54,7 +63,10 @@ export class CueTable {
    * 0 when no cue starts there. Only the kinds in `wanted` (a bit per kind) are answered.
    */
   lengthsAt(text: string, i: number, wanted: number): number {
-    if (!this.firsts.has(text.charCodeAt(i))) return 0;
+    const first = text.charCodeAt(i);
+    if (!this.firsts.has(first)) return 0;
+    // (no unit is read past the end: see markTokens on NaN)
+    if (!this.singles.has(first) && (i + 1 >= text.length || !this.openingPairs.mayHave(first, text.charCodeAt(i + 1)))) return 0;
     const longest = Math.min(this.lengths[0]!, text.length - i);
     const hashes = this.prefixHashes;
     for (let n = 0, h = HASH_START; n < longest; n++) hashes[n + 1] = h = hashStep(h, text.charCodeAt(i + n));

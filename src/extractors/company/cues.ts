@@ -72,20 +72,29 @@ export function nameEndingAt(ctx: CompanyDoc, end: number, t: CompanyTables, lim
   if (stop - start < HAN_MIN || ctx.boundary[start] !== 1) return null;
   if (start > limit && isNameChar(view.charCodeAt(start - 1))) return null;
   // a time word or an adverb opening the clause is not part of the name (本周|花旗集团宣布)
-  for (let next = nextBoundary(ctx, start); next < stop && CLAUSE_OPENER_TAGS.test(tagOf(view.slice(start, next))); next = nextBoundary(ctx, start)) start = next;
+  // (the tag of the word that ends this is the first word's: kept, not looked up again)
+  let firstEnd = nextBoundary(ctx, start);
+  let firstTag: string | undefined;
+  while (firstEnd < stop && CLAUSE_OPENER_TAGS.test((firstTag = tagOf(view.slice(start, firstEnd))))) {
+    start = firstEnd;
+    firstEnd = nextBoundary(ctx, start);
+    firstTag = undefined;
+  }
   if (stop - start < HAN_MIN) return null;
   const name = view.slice(start, stop);
   if (t.genericPrefixes.has(name)) return null;
-  const firstWord = view.slice(start, nextBoundary(ctx, start));
-  if (t.genericPrefixes.has(firstWord) || /^(m|mq|q)$/.test(tagOf(firstWord))) return null; // 初创公司宣布, 第一笔资本
+  const firstWord = view.slice(start, firstEnd);
+  if (t.genericPrefixes.has(firstWord)) return null; // 初创公司宣布
+  firstTag ??= tagOf(firstWord);
+  if (/^(m|mq|q)$/.test(firstTag)) return null; // 第一笔资本
   // before a price move the subject may be a verb phrase or an index (开盘即封跌停, 较上一交易日下跌)
   const lastWord = view.slice(previousBoundary(ctx, stop), stop);
   // (a market name may end in an adjective-like word: 某某正大)
-  if (strong && (STRONG_NOT_FIRST.test(tagOf(firstWord)) || (mode !== 'market' && STRONG_NOT_FIRST.test(tagOf(lastWord))) || t.notCompanySuffixes.endingAt(view, stop))) return null;
+  if (strong && (STRONG_NOT_FIRST.test(firstTag) || (mode !== 'market' && STRONG_NOT_FIRST.test(tagOf(lastWord))) || t.notCompanySuffixes.endingAt(view, stop))) return null;
   // one dictionary word (官方, 市场, 团队) is not a name unless jieba tags it a proper noun
   const single = isOneToken(ctx, start, stop);
   // a media name opens with a name-like word, not a verb or a set phrase (演讲|本报, 重中之重|本报)
-  if (media && (single || !t.mediaWords.some((w) => view.endsWith(w, stop)) || stop - start < 4 || view.endsWith('本报', stop) || MEDIA_NOT_FIRST.test(tagOf(firstWord)))) return null;
+  if (media && (single || !t.mediaWords.some((w) => view.endsWith(w, stop)) || stop - start < 4 || view.endsWith('本报', stop) || MEDIA_NOT_FIRST.test(firstTag))) return null;
   if (single && !(strong ? STRONG_TAGS : PROPER_TAGS).test(tagOf(name))) return null;
   for (let k = tokenIndexAt(ctx, start), last = tokenIndexAt(ctx, stop); k < last; k++) {
     // a common word inside makes a phrase, not a name (去年接连, 具体信息有待); after a
@@ -130,6 +139,9 @@ const STOCK_CODE_OPENERS = '（(';
 const PRICE_MOVE_OPENERS = '收大上下涨跌';
 const STOCK_CODE_FIRST = codeSetOf([...STOCK_CODE_OPENERS]);
 const PRICE_MOVE_FIRST = codeSetOf([...PRICE_MOVE_OPENERS]);
+const ZHANG = '涨'.charCodeAt(0);
+const DIE = '跌'.charCodeAt(0);
+const isMoveChar = (c: number) => c === ZHANG || c === DIE;
 
 // what a media outlet is the subject of: its reporter, its dateline, its findings
 // (sticky: tested in place, without slicing the text at every token)
@@ -152,7 +164,8 @@ function mediaCueAt(view: string, at: number, mark: number): boolean {
 function patternCueAt(view: string, at: number): boolean {
   const c = view.charCodeAt(at);
   if (STOCK_CODE_FIRST.has(c)) return STOCK_CODE.test(view.slice(at, at + 24));
-  if (PRICE_MOVE_FIRST.has(c)) return PRICE_MOVE.test(view.slice(at, at + 6));
+  // (every price move has 涨 or 跌 first or second: 上涨, 大跌; most tokens opening with 上, 下, 大 have neither)
+  if (PRICE_MOVE_FIRST.has(c)) return isMoveChar(c) || isMoveChar(view.charCodeAt(at + 1)) ? PRICE_MOVE.test(view.slice(at, at + 6)) : false;
   return false;
 }
 

@@ -32,10 +32,17 @@ const SPACE = 0x20;
 
 /** Not a company: a product, an institution, or a name that is part of a longer non-company name. */
 function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
-  const key = phraseKey(ctx.view.slice(c.start, c.end));
-  if (t.productsAndNotCompanies.has(key)) return true;
-  if (t.notCompanySuffixes.endingAt(key, key.length)) return true;
-  let next = c.end;
+  return rejectedName(phraseKey(ctx.view.slice(c.start, c.end)), t) || followedByNonCompany(ctx, c.end, t);
+}
+
+/** A product or an institution (清华大学, 智源研究所) by its key, wherever it stands. */
+function rejectedName(key: string, t: CompanyTables): boolean {
+  return t.productsAndNotCompanies.has(key) || t.notCompanySuffixes.endingAt(key, key.length) !== undefined;
+}
+
+/** A name followed by 大厦, 指数, 云业务 ... is part of a longer non-company name (搜狐大厦). */
+function followedByNonCompany(ctx: CompanyDoc, end: number, t: CompanyTables): boolean {
+  let next = end;
   while (ctx.view.charCodeAt(next) === SPACE) next++;
   return t.notFollowedBy.startingAt(ctx.view, next) !== undefined;
 }
@@ -43,7 +50,9 @@ function rejected(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boole
 /** An ambiguous lexicon name (苹果, 小米) counts only with a business word nearby. */
 function hasBusinessContext(ctx: CompanyDoc, c: CompanyCandidate, t: CompanyTables): boolean {
   const window = ctx.view.slice(Math.max(0, c.start - 12), c.end + 12);
-  return t.businessContext.some((w) => window.includes(w));
+  // (a word at each position, not a search for each word: the table's bitset turns most positions away)
+  for (let i = 0; i < window.length; i++) if (t.businessContext.startingAt(window, i)) return true;
+  return false;
 }
 
 function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
@@ -62,15 +71,16 @@ function fromLexicon(ctx: CompanyDoc, t: CompanyTables): CompanyCandidate[] {
 function shortForms(name: string, t: CompanyTables): string[] {
   const latin = /^([A-Z][A-Za-z&-]{3,})(?: [A-Z][A-Za-z&.-]*)+$/.exec(name);
   if (latin) return [latin[1]!];
-  let rest = name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, ''); // （香港）
-  for (const [suffix, { legal }] of t.suffixes) if (legal && rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
+  // (the lists of regions and industries are searched only where their first or last character stands)
+  let rest = name.includes('（') || name.includes('(') ? name.replace(/（[^）]{1,6}）|\([^)]{1,6}\)/g, '') : name; // （香港）
+  for (const suffix of t.legalSuffixes) if (rest.endsWith(suffix)) rest = rest.slice(0, -suffix.length);
   if (rest === name) return [];
   const forms = [rest];
-  const region = t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2);
+  const region = t.placeStarts.has(rest.charCodeAt(0)) ? t.shortForms.regions.find((r) => rest.startsWith(r) && rest.length - r.length >= 2) : undefined;
   if (region) forms.push((rest = rest.slice(region.length)));
   for (let stripped = true; stripped; ) {
     stripped = false;
-    const industry = t.shortForms.industries.find((w) => rest.endsWith(w) && rest.length - w.length >= 2);
+    const industry = t.industryEnds.has(rest.charCodeAt(rest.length - 1)) ? t.shortForms.industries.find((w) => rest.endsWith(w) && rest.length - w.length >= 2) : undefined;
     if (industry) {
       forms.push((rest = rest.slice(0, -industry.length)));
       stripped = true;
@@ -79,20 +89,31 @@ function shortForms(name: string, t: CompanyTables): string[] {
   return forms.filter((f) => f.length >= 2 && !t.genericPrefixes.has(f));
 }
 
-/** Other occurrences of names found by rules, and short forms of legal names (whole words only). */
+/**
+ * Other occurrences of names found by rules, and short forms of legal names (whole words
+ * only), without the rejected ones: a name's own test (a product, an institution) is taken
+ * once for the name, not at each of its occurrences, and not at all for the name of a
+ * candidate keep() let through. `found` are such candidates and appositions.
+ */
 function repeats(ctx: CompanyDoc, found: readonly CompanyCandidate[], t: CompanyTables): CompanyCandidate[] {
   if (found.length === 0) return []; // (often so after the lists: no scan of the text)
   const names = new Map<string, string>();
+  // the names already shortened (a legal name found several times gives the same forms)
+  let shortened: Set<string> | undefined;
   for (const c of found) {
     const surface = ctx.view.slice(c.start, c.end);
-    if (!names.has(surface)) names.set(surface, 'company.repeat');
+    // a name keep() let through is no product or institution; an apposition's is not tested yet
+    if (!names.has(surface) && (c.rule !== 'company.apposition' || !rejectedName(phraseKey(surface), t))) names.set(surface, 'company.repeat');
     // a Han short name (百川智能) is not shortened further: 百川 alone is too often a word
     if (c.rule === 'company.legal-form' || (c.rule === 'company.suffix' && /^[A-Za-z]/.test(surface))) {
-      for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form)) names.set(form, 'company.short-form');
+      if (shortened?.has(surface)) continue;
+      (shortened ??= new Set()).add(surface);
+      for (const form of shortForms(phraseKey(surface), t)) if (!names.has(form) && !rejectedName(phraseKey(form), t)) names.set(form, 'company.short-form');
     }
   }
-  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name); // never spread 公司 or 合作
-  return wholeWordOccurrences(ctx, names);
+  // never spread 公司 or 合作
+  for (const name of [...names.keys()]) if (t.genericPrefixes.has(name) || isCommonWord(name)) names.delete(name);
+  return wholeWordOccurrences(ctx, names).filter((c) => !followedByNonCompany(ctx, c.end, t));
 }
 
 // (one filter for every call: a typed array of this size is allocated outside the heap)
@@ -108,7 +129,7 @@ const FIRSTS = new Uint8Array(256);
  * linear however many names an article defines.
  */
 function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string>): CompanyCandidate[] {
-  const { view, boundary, starts } = ctx;
+  const { view, boundary, starts, firstUnits } = ctx;
   // first code unit -> the lengths of the names starting with it, longest first
   const lengths = new Map<number, number[]>();
   const firsts = FIRSTS.fill(0);
@@ -122,11 +143,11 @@ function wholeWordOccurrences(ctx: CompanyDoc, names: ReadonlyMap<string, string
   for (const list of lengths.values()) list.sort((a, b) => b - a);
   const out: CompanyCandidate[] = [];
   for (let k = 0; k < ctx.words.length; k++) {
-    const i = starts[k]!;
-    const first = view.charCodeAt(i);
+    const first = firstUnits[k]!;
     if (firsts[first & 255] === 0) continue;
     const list = lengths.get(first);
     if (list === undefined) continue;
+    const i = starts[k]!;
     for (const length of list) {
       if (boundary[i + length] !== 1) continue; // (undefined past the end)
       const rule = names.get(view.slice(i, i + length));
@@ -164,11 +185,13 @@ export function extractCompanies(
   // a name read off its context (宣布, lists) may be a person's: those give way to a person;
   // lexicon and suffix names meet people in the overlap policy
   const keep = (c: CompanyCandidate) => !rejected(ctx, c, t) && (!c.rule.includes('cue') || !blocked(c));
-  const found = [...fromLexicon(ctx, t), ...extractBySuffix(ctx, t), ...extractByCues(ctx, t), ...extractBankShortNames(ctx, t), ...extractLatinOrganisations(ctx)].filter(keep);
-  const direct = [...found, ...appositions(ctx, found)];
-  const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t).filter(keep);
-  const listed = extractFromLists(ctx, [...direct, ...repeated], t, blocked).filter(keep);
-  const all = [...direct, ...repeated, ...listed, ...repeats(ctx, listed, t).filter(keep)];
+  // (concat, not spreads: one copy of each array with no iterator protocol)
+  const found = fromLexicon(ctx, t).concat(extractBySuffix(ctx, t), extractByCues(ctx, t), extractBankShortNames(ctx, t), extractLatinOrganisations(ctx)).filter(keep);
+  const direct = found.concat(appositions(ctx, found));
+  // (repeats are no cues, and repeats() rejects them as keep() would)
+  const repeated = repeats(ctx, direct.filter((c) => c.rule !== 'company.lexicon'), t);
+  const listed = extractFromLists(ctx, direct.concat(repeated), t, blocked).filter(keep);
+  const all = direct.concat(repeated, listed, repeats(ctx, listed, t));
   // a branch ends in an office word (信用卡中心) that the institution filter would reject
-  return [...all, ...extendToBranches(ctx, all, t), ...unknownBranches(ctx, t)];
+  return all.concat(extendToBranches(ctx, all, t), unknownBranches(ctx, t));
 }

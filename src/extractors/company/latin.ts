@@ -15,6 +15,7 @@ const WORD = /^(?:[A-Z][a-z][A-Za-z&-]*|[a-z]{4,})$/;
 
 export function extractLatinOrganisations(ctx: CompanyDoc): CompanyCandidate[] {
   const found: CompanyCandidate[] = [];
+  if ((ctx.present & LATIN) === 0) return found;
   const { words, view, marks, starts } = ctx;
   for (let k = 0; k < words.length; k++) {
     // (the landmark LATIN: an ASCII letter first)

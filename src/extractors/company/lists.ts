@@ -10,7 +10,7 @@ import type { CompanyCandidate } from '../candidate.js';
 import { isHan, isLatin } from '../../text/matchView.js';
 import type { CompanyTables } from './tables.js';
 import { isCommonWord } from '../../segment/dictionary.js';
-import { codeSetOf, type CodeSet } from '../../text/codeSet.js';
+import { codeSetOf } from '../../text/codeSet.js';
 import { isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 import { LIST_MARK, type CompanyDoc } from './landmarks.js';
 import { AFTER, OBJECT_AFTER, kindBit } from './cueTable.js';
@@ -93,19 +93,29 @@ function itemsOf(ctx: CompanyDoc, from: number, to: number): Item[] {
   return items;
 }
 
-/** Does text[start, end) hold a character of the set? */
-function holdsAny(text: string, start: number, end: number, chars: CodeSet): boolean {
-  for (let i = start; i < end; i++) if (chars.has(text.charCodeAt(i))) return true;
-  return false;
+/**
+ * The list cues text[start, end) may hold: those whose first character it holds (a bit per
+ * cue, by its index in tables.listCues). Most items hold none, and the rest one or two: a
+ * search for every cue (17 calls into the engine's search per item) costs more than this walk.
+ */
+function cuesHeld(text: string, start: number, end: number, tables: CompanyTables): number {
+  let held = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (tables.listCueStarts.has(c)) held |= tables.listCuesByFirst.get(c)!;
+  }
+  return held;
 }
 
 /** Trim a list cue at the front (投资方包括阿里 -> 阿里) and 等 at the end. */
 function trimItem(ctx: CompanyDoc, item: Item, tables: CompanyTables): Item {
   let { start, end } = item;
-  // (most items hold no character a cue starts with: no search for each cue)
-  if (holdsAny(ctx.view, start, end, tables.listCueStarts)) {
+  const held = cuesHeld(ctx.view, start, end, tables);
+  if (held !== 0) {
     const text = ctx.view.slice(start, end);
-    for (const cue of tables.listCues) {
+    for (let j = 0; j < tables.listCues.length; j++) {
+      if ((held & (1 << j)) === 0) continue;
+      const cue = tables.listCues[j]!;
       const at = text.lastIndexOf(cue);
       if (at >= 0 && at + cue.length < text.length) {
         start = item.start + at + cue.length;
@@ -159,10 +169,12 @@ const EXAMPLE_CUES = new Set(['比如', '例如', '诸如']);
  * Only cues of two or more characters count (包括, 比如), not 有 or 是.
  */
 function headedByCompanies(ctx: CompanyDoc, first: Item, tables: CompanyTables): boolean {
-  if (!holdsAny(ctx.view, first.start, first.end, tables.listCueStarts)) return false;
+  const held = cuesHeld(ctx.view, first.start, first.end, tables);
+  if (held === 0) return false;
   const text = ctx.view.slice(first.start, first.end);
-  for (const cue of tables.listCues) {
-    if (cue.length < 2) continue;
+  for (let j = 0; j < tables.listCues.length; j++) {
+    const cue = tables.listCues[j]!;
+    if ((held & (1 << j)) === 0 || cue.length < 2) continue;
     const at = text.lastIndexOf(cue);
     if (at < 0 || at + cue.length >= text.length) continue;
     const cueStart = first.start + at;
@@ -187,16 +199,52 @@ function closedByCompanies(ctx: CompanyDoc, item: Item, tables: CompanyTables): 
   return null;
 }
 
-/** Is some offset of the sorted list within [from, to]? (binary search) */
-function someWithin(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
+let spanKeysBuffer = new Float64Array(64);
+
+/**
+ * The known spans as sorted numbers (start * (length + 1) + end: by start, then end), for the
+ * three questions a list asks of them. Sets of starts and of spans, built per article, cost
+ * more than the few binary searches made in them. (One buffer for every article, as in markTokens.)
+ */
+class KnownSpans {
+  private readonly keys: Float64Array;
+  private readonly base: number;
+
+  constructor(known: readonly Item[], textLength: number) {
+    this.base = textLength + 1;
+    if (spanKeysBuffer.length < known.length) spanKeysBuffer = new Float64Array(2 * known.length);
+    this.keys = spanKeysBuffer.subarray(0, known.length);
+    for (let i = 0; i < known.length; i++) this.keys[i] = this.key(known[i]!.start, known[i]!.end);
+    this.keys.sort();
   }
-  return lo < sorted.length && sorted[lo]! <= to;
+
+  /** Does a known span start within [from, to]? */
+  startsWithin(from: number, to: number): boolean {
+    const i = this.firstAtLeast(this.key(from, 0));
+    return i < this.keys.length && Math.floor(this.keys[i]! / this.base) <= to;
+  }
+  startsAt(start: number): boolean {
+    return this.startsWithin(start, start);
+  }
+  has(span: Item): boolean {
+    const key = this.key(span.start, span.end);
+    return this.keys[this.firstAtLeast(key)] === key;
+  }
+
+  private key(start: number, end: number): number {
+    return start * this.base + end;
+  }
+  /** the index of the first key >= key (binary search) */
+  private firstAtLeast(key: number): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /**
@@ -214,11 +262,7 @@ export function extractFromLists(
   const lists = listsOf(ctx);
   // (many articles hold no list: no sets of the known spans)
   if (lists.length === 0) return found;
-  const starts = new Set(known.map((k) => k.start));
-  // a span as one number (no string per span): start and end are at most the text's length
-  const spanKey = (s: Item) => s.start * (ctx.view.length + 1) + s.end;
-  const spans = new Set(known.map(spanKey));
-  const sortedStarts = [...starts].sort((x, y) => x - y);
+  const spans = new KnownSpans(known, ctx.view.length);
   for (const list of lists) {
     // A、B等银行: the list ends in 等 and a noun for companies, which vouches for every item
     const last = list[list.length - 1]!;
@@ -226,14 +270,16 @@ export function extractFromLists(
     if (closing !== null) list[list.length - 1] = { start: last.start, end: closing };
     // Most lists hold no known company and follow no noun for companies: they are passed
     // over without trimming their items (a trimmed item starts inside the list's span).
-    if (closing === null && !someWithin(sortedStarts, list[0]!.start, last.end) && !headedByCompanies(ctx, list[0]!, tables)) continue;
+    // (whether a noun for companies heads the list is asked once: its cue search is the costly test)
+    let headed: boolean | undefined;
+    if (closing === null && !spans.startsWithin(list[0]!.start, last.end) && !(headed = headedByCompanies(ctx, list[0]!, tables))) continue;
     const items = list.map((i) => trimItem(ctx, i, tables));
     // an item anchors the list when it is a known company; the last item may go on after
     // the name (光年之外和智谱 AI 都把...), the others may not (宁德时代将提供A、B和C)
-    const anchored = closing !== null || items.some((i, k) => spans.has(spanKey(i)) || (k === items.length - 1 && starts.has(i.start))) || headedByCompanies(ctx, list[0]!, tables);
+    const anchored = closing !== null || items.some((i, k) => spans.has(i) || (k === items.length - 1 && spans.startsAt(i.start))) || (headed ?? headedByCompanies(ctx, list[0]!, tables));
     if (!anchored) continue;
     for (const item of items) {
-      if (starts.has(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
+      if (spans.startsAt(item.start) || !nameLike(ctx, item, tables, blocked)) continue;
       // 德国、法国等公司: places that locate the companies
       if (tables.places.has(ctx.view.slice(item.start, item.end))) continue;
       found.push({ type: 'company', start: item.start, end: item.end, rule: 'company.list' });

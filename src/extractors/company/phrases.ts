@@ -7,8 +7,8 @@ import { isAsciiDigitCode, isHanCode, isLatin, isLatinCode } from '../../text/ma
 import { CodePairFilter, CodeSet } from '../../text/codeSet.js';
 import { FilteredMap, HASH_START, hashOf, hashStep } from '../../text/stringFilter.js';
 import { KEY, KeyEntries, PREFIX, type KeyEntry } from './keyEntries.js';
-import { PHRASE, type CompanyDoc } from './landmarks.js';
-import { hasLatinLetter, hasWhiteSpace, isBlankRange } from './codeUnits.js';
+import { PHRASE, simpleLower, type CompanyDoc } from './landmarks.js';
+import { hasLatinLetter, hasWhiteSpace, isBlankRange, isWhiteSpaceCode } from './codeUnits.js';
 
 const SPACE = 0x20;
 
@@ -16,10 +16,25 @@ const SPACE = 0x20;
 export function phraseKey(surface: string): string {
   // most surfaces hold no white space at all: they are their own key (no regex passes)
   if (!hasWhiteSpace(surface)) return surface;
-  return surface
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, '');
+  // one walk instead of trim() and two regex replacements (a Latin name repeated through an
+  // article is keyed once per mention): each run of white space inside the surface becomes
+  // one space, kept only between two ASCII characters
+  let from = 0;
+  let to = surface.length;
+  while (from < to && isWhiteSpaceCode(surface.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpaceCode(surface.charCodeAt(to - 1))) to--;
+  let key = '';
+  let piece = from;
+  for (let i = from; i < to; i++) {
+    if (!isWhiteSpaceCode(surface.charCodeAt(i))) continue;
+    let next = i + 1;
+    while (isWhiteSpaceCode(surface.charCodeAt(next))) next++; // (the run ends before `to`: the surface is trimmed)
+    key += surface.slice(piece, i);
+    if (surface.charCodeAt(i - 1) <= 0x7f && surface.charCodeAt(next) <= 0x7f) key += ' ';
+    piece = next;
+    i = next - 1;
+  }
+  return key + surface.slice(piece, to);
 }
 
 /** Phrases with every prefix of their keys, so a scan stops as soon as no phrase can match. */
@@ -42,6 +57,8 @@ export interface PhraseIndex<V> {
   openingPairs: CodePairFilter;
   /** (null when there are none, as in the bundled lexicon: no bitset read per token) */
   singles: CodeSet | null;
+  /** every code unit of the keys, as typed and lower-cased: a scan ends at a word holding a unit of no key (，、) */
+  keyUnits: CodeSet;
 }
 
 // a shorter Latin name must match in its own case (EA, LG, SAP are not ea, lg, sap)
@@ -58,8 +75,11 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
   const openingPairs = new CodePairFilter();
   const singles = new CodeSet();
   const folded = new Map<string, V>();
+  const keyUnits = new CodeSet();
   for (const [key, value] of phrases) {
     const lower = key.toLowerCase();
+    for (let i = 0; i < key.length; i++) keyUnits.add(key.charCodeAt(i));
+    for (let i = 0; i < lower.length; i++) keyUnits.add(lower.charCodeAt(i));
     if (key.length >= 2) {
       // as typed (an exact match) and lower-cased (a folded one)
       openingPairs.add(key.charCodeAt(0), key.charCodeAt(1));
@@ -75,7 +95,7 @@ export function phraseIndex<V>(phrases: ReadonlyMap<string, V>): PhraseIndex<V> 
     for (let i = 1; i < key.length; i++) entry(lower.slice(0, i)).prefix = true;
   }
   const hasSingles = [...phrases.keys()].some((key) => key.length === 1);
-  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null };
+  return { phrases, folded: new FilteredMap(folded), entries: new KeyEntries(entries), firstChars, openingPairs, singles: hasSingles ? singles : null, keyUnits };
 }
 
 export interface PhraseHit<V> {
@@ -138,12 +158,16 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
           const value = phrases.get(text);
           if (value !== undefined) {
             best = { start, end: to, key: text, value };
+            // a key that begins no longer key ends the scan (the filter never misses a prefix)
+            if ((roles & PREFIX) === 0) break;
             continue;
           }
         }
         if ((roles & PREFIX) === 0) break;
         continue;
       }
+      // a word holding a unit no key holds (，、。) ends the scan: no key or prefix goes on through it
+      if (holdsUnitOfNoKey(view, from, to, index.keyUnits)) break;
       const word = words[m]!;
       if (caseless) {
         key = caselessKey(ctx, k, m, spaced);
@@ -186,6 +210,18 @@ function latinEdgesOk(view: string, start: number, end: number): boolean {
   if (isLatinCode(view.charCodeAt(start)) && inWord(view.charCodeAt(start - 1))) return false;
   if (inWord(view.charCodeAt(end - 1)) && inWord(view.charCodeAt(end))) return false;
   return true;
+}
+
+/**
+ * Does text[from, to) hold a unit that is in no key, as typed or lower-cased? Only units
+ * that lower-case to themselves are asked about (a capital's lower case may be in a key).
+ */
+function holdsUnitOfNoKey(text: string, from: number, to: number, keyUnits: CodeSet): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (simpleLower(c) === c && !keyUnits.has(c)) return true;
+  }
+  return false;
 }
 
 /** Is text[from, to) made of Han characters and ASCII digits only (nothing that has a case)? */

@@ -80,7 +80,8 @@ const NAME_TAGS = /^(nt|nz|j)$/;
 function compoundName(ctx: CompanyDoc, k: number, tables: CompanyTables): CompanyCandidate | null {
   const word = ctx.words[k]!;
   if (word.length < 4 || !tables.hanSuffixEnds.has(word.charCodeAt(word.length - 1)) || !isHanWord(word)) return null;
-  const suffix = tables.hanSuffixes.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
+  // (only the suffixes ending in the word's last character are tried)
+  const suffix = tables.hanSuffixesByLast.get(word.charCodeAt(word.length - 1))?.find((s) => word.endsWith(s) && word.length - s.length >= SHORT_MIN);
   if (!suffix || !NAME_TAGS.test(tagOf(word))) return null;
   const head = word.slice(0, -suffix.length);
   if (tables.notCompanyNames.has(word) || (tables.suffixes.get(suffix)!.weak && tagOf(head) === 'ns')) return null;
@@ -150,9 +151,11 @@ export function extractBySuffix(ctx: CompanyDoc, tables: CompanyTables): Company
     // a common verb, numeral or noun at either end makes a phrase, not a name (没有智能, 九成 AI)
     // (a legal name may end in an ordinary word: 磐石算力科技有限公司)
     const lastWord = ctx.words[nameEnd - 1]!;
-    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord)) || NUMERAL_TAGS.test(tagOf(firstWord))) continue;
+    if ((!bridged && isCommonWord(firstWord)) || (!suffix.legal && !bridged && lastWord.length > 1 && isCommonWord(lastWord))) continue;
+    const firstTag = tagOf(firstWord);
+    if (NUMERAL_TAGS.test(firstTag)) continue;
     // a set phrase, a place or time word, or an adverb opens a phrase, not a name (大力发展科技, 岛内投资)
-    if (!suffix.legal && PHRASE_OPENER_TAGS.test(tagOf(firstWord))) continue;
+    if (!suffix.legal && PHRASE_OPENER_TAGS.test(firstTag)) continue;
     // a counted or numbered thing is not a name (新一期基金, 第二批银行)
     if (!suffix.legal && MEASURE_END.test(prefix)) continue;
     // a bare place names a bank or an airline (北京银行, 山东航空) but only a kind of firm

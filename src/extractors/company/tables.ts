@@ -22,10 +22,12 @@ export interface CompanyTables {
   /** phrase key of every name and alias -> its entry (empty with --no-lexicon) */
   lexicon: PhraseIndex<LexiconEntry>;
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
+  /** the legal forms among them (有限公司, GmbH), in the rules' order */
+  legalSuffixes: readonly string[];
   /** first characters of the suffixes: most tokens are ruled out on one bit test */
   suffixStarts: CodeSet;
-  /** the Han suffixes, longest first (a name word ending in one: 交通银行) */
-  hanSuffixes: readonly string[];
+  /** the Han suffixes by their last character, longest first (a name word ending in one: 交通银行) */
+  hanSuffixesByLast: ReadonlyMap<number, readonly string[]>;
   /** last characters of the suffixes (all of them, so the Han ones too): most words are ruled out on one bit test */
   hanSuffixEnds: CodeSet;
   genericPrefixes: FilteredSet;
@@ -43,7 +45,8 @@ export interface CompanyTables {
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   /** first characters of the business-line words */
   businessLineStarts: CodeSet;
-  businessContext: readonly string[];
+  /** words that give an ambiguous lexicon name (苹果) its business sense, found at each position of a window */
+  businessContext: WordTable<true>;
   /** words after a name that make it part of a longer non-company name (大厦, 指数): looked up where the name ends */
   notFollowedBy: WordTable<true>;
   /** (behind a filter, as the other lists looked up for every candidate: most strings asked about are none) */
@@ -58,8 +61,12 @@ export interface CompanyTables {
   places: ReadonlySet<string>;
   /** their first characters: most positions are ruled out on one bit test */
   placeStarts: CodeSet;
+  /** the last characters of the short-form industries (科技 of 驰电科技) */
+  industryEnds: CodeSet;
   /** first characters of the list cues */
   listCueStarts: CodeSet;
+  /** first character of a list cue -> the cues opening with it (a bit per index in listCues) */
+  listCuesByFirst: ReadonlyMap<number, number>;
   /** first character -> the landmark classes (landmarks.ts) a token opening with it belongs to */
   tokenClasses: TokenClasses;
   cues: {
@@ -89,6 +96,24 @@ function cueTable(cues: z.infer<typeof companyPatternsFile>['cues'], fail: (reas
   return table;
 }
 
+/** The words grouped by their last code unit, each group in the words' order. */
+function byLastCharacter(words: readonly string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    groups.set(last, [...(groups.get(last) ?? []), w]);
+  }
+  return groups;
+}
+
+function listCuesByFirst(listCues: readonly string[], fail: (reason: string) => never): Map<number, number> {
+  // (a bit per cue in a 32-bit mask)
+  if (listCues.length > 32) fail(`company/patterns.yaml: more than 32 list cues`);
+  const byFirst = new Map<number, number>();
+  listCues.forEach((cue, j) => byFirst.set(cue.charCodeAt(0), (byFirst.get(cue.charCodeAt(0)) ?? 0) | (1 << j)));
+  return byFirst;
+}
+
 export function compileCompanyTables(
   lexicon: z.infer<typeof companyLexiconFile>,
   patterns: z.infer<typeof companyPatternsFile>,
@@ -115,11 +140,14 @@ export function compileCompanyTables(
   const suffixStarts = codeSetOf(patterns.suffixes.map((s) => s.suffix));
   const branchStarts = codeSetOf([...patterns.branchWords, '公司']);
   const cueStarts = codeSetOf([...patterns.cues.after, ...patterns.cues.afterOf, ...patterns.cues.market, ...patterns.cues.source.before, ...patterns.cues.object.before]);
+  const listCues = [...patterns.listCues].sort((a, b) => b.length - a.length);
+  const suffixes = new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }]));
   return {
     lexicon: lexiconIndex,
-    suffixes: new Map(patterns.suffixes.map((s) => [s.suffix, { legal: s.legal ?? false, weak: s.weak ?? false, afterPlace: s.afterPlace ?? false }])),
+    suffixes,
+    legalSuffixes: [...suffixes].filter(([, { legal }]) => legal).map(([suffix]) => suffix),
     suffixStarts,
-    hanSuffixes: patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length),
+    hanSuffixesByLast: byLastCharacter(patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length)),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
@@ -129,8 +157,8 @@ export function compileCompanyTables(
     businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
     mediaWords: patterns.mediaWords,
-    listCues: [...patterns.listCues].sort((a, b) => b.length - a.length),
-    businessContext: patterns.businessContext,
+    listCues,
+    businessContext: table(patterns.businessContext),
     notFollowedBy: table(patterns.notFollowedBy),
     products: new FilteredSet(productKeys),
     notCompanySuffixes: table(notCompanies.suffixes),
@@ -140,7 +168,9 @@ export function compileCompanyTables(
     shortForms: patterns.shortForms,
     places: new Set(patterns.shortForms.regions),
     placeStarts: codeSetOf(patterns.shortForms.regions),
+    industryEnds: codeSetOf(patterns.shortForms.industries, 'last'),
     listCueStarts: codeSetOf(patterns.listCues),
+    listCuesByFirst: listCuesByFirst(listCues, fail),
     cues: {
       table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
