@@ -20,6 +20,9 @@ const wordList = distinct(word);
 export const MAX_COMPANY_CUE_LENGTH = 15;
 const cueWords = distinct(word.max(MAX_COMPANY_CUE_LENGTH, `a cue word has at most ${MAX_COMPANY_CUE_LENGTH} characters`));
 
+/** Company list cues: company/lists.ts marks the cues an item may hold in a 32-bit mask, a bit per cue. */
+export const MAX_COMPANY_LIST_CUES = 32;
+
 export const numeralsFile = z.strictObject({
   digits: z.record(z.string().length(1), z.number().int().min(0).max(9)),
   smallUnits: z.record(z.string().length(1), z.number().int().positive()),
@@ -150,7 +153,7 @@ export const companyPatternsFile = z.strictObject({
   /** words that end a full legal name on its left (具身智能企业 | 澄明科技有限公司) */
   legalNameStops: wordList,
   /** cue words that introduce a list of companies (投资方包括 A、B 和 C) */
-  listCues: wordList,
+  listCues: wordList.max(MAX_COMPANY_LIST_CUES, `at most ${MAX_COMPANY_LIST_CUES} list cues`),
   /** nouns for companies: a list after one and a cue is a list of companies (客户包括 A、B) */
   listHeads: wordList,
   /** words near an `ambiguous` lexicon entry that show it names the company */

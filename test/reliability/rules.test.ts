@@ -123,6 +123,12 @@ describe('malformed rule files', () => {
     expectRuleError(dir, file, lineOf(text, long), /at most 15 characters/);
   });
 
+  it('more than 32 company list cues (lists.ts marks the cues an item holds in a 32-bit mask)', () => {
+    const extra = Array.from({ length: 16 }, (_, i) => `列举${String.fromCharCode(0x7532 + i)}`).join(', ');
+    const { dir, file, text } = broken('company/patterns.yaml', (t) => replaceOnce(t, 'listCues: [包括,', `listCues: [${extra}, 包括,`));
+    expectRuleError(dir, file, lineOf(text, extra), /at most 32 list cues/);
+  });
+
   it('a surname of the wrong length', () => {
     const { dir, file } = broken('person/surnames.yaml', (t) => replaceOnce(t, '阎\n  ]', '阎, 王小\n  ]'));
     expectRuleError(dir, file, undefined, /王小/);

@@ -106,9 +106,8 @@ function byLastCharacter(words: readonly string[]): Map<number, string[]> {
   return groups;
 }
 
-function listCuesByFirst(listCues: readonly string[], fail: (reason: string) => never): Map<number, number> {
-  // (a bit per cue in a 32-bit mask)
-  if (listCues.length > 32) fail(`company/patterns.yaml: more than 32 list cues`);
+/** (a bit per cue in a 32-bit mask: the rule schema allows at most MAX_COMPANY_LIST_CUES) */
+function listCuesByFirst(listCues: readonly string[]): Map<number, number> {
   const byFirst = new Map<number, number>();
   listCues.forEach((cue, j) => byFirst.set(cue.charCodeAt(0), (byFirst.get(cue.charCodeAt(0)) ?? 0) | (1 << j)));
   return byFirst;
@@ -170,7 +169,7 @@ export function compileCompanyTables(
     placeStarts: codeSetOf(patterns.shortForms.regions),
     industryEnds: codeSetOf(patterns.shortForms.industries, 'last'),
     listCueStarts: codeSetOf(patterns.listCues),
-    listCuesByFirst: listCuesByFirst(listCues, fail),
+    listCuesByFirst: listCuesByFirst(listCues),
     cues: {
       table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
