@@ -1,8 +1,7 @@
 /**
  * Per-document state shared by the extractors: the simplified text they match,
- * its match view, the jieba tokens, and the reference date.
+ * its match view, jieba's words and their boundaries, and the reference date.
  */
-import type { Token } from './segment/index.js';
 import type { RefDate } from './extractors/date/refDate.js';
 
 export interface DocContext {
@@ -10,11 +9,9 @@ export interface DocContext {
   readonly text: string;
   /** `text` with full-width ASCII folded; same length, same offsets */
   readonly view: string;
-  /** jieba tokens over `text`, in order, covering it */
-  readonly tokens: readonly Token[];
-  /** the token strings (view.slice of each token), computed once */
+  /** jieba's words over `text`, in order, covering it (word k ends where word k + 1 starts) */
   readonly words: readonly string[];
-  /** boundary[i] is 1 when a token starts or ends at i */
+  /** boundary[i] is 1 when a word starts or ends at i */
   readonly boundary: Uint8Array;
   readonly refDate?: RefDate;
   /** the text is known to be one time expression (normalizeDate): bare forms such as 2018 are dates */

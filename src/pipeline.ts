@@ -140,9 +140,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ensureSegmenter();
     const text = conversion.simplified;
     const view = toMatchView(text);
-    const { tokens, words, boundary } = segmentText(view, isLexiconPhrase, rules.person.chars.glued);
+    const { words, boundary } = segmentText(view, isLexiconPhrase, rules.person.chars.glued);
     // optional fields assigned, not spread: a spread of `cond && {...}` makes an object per field
-    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, tokens, words, boundary };
+    const ctx: { -readonly [K in keyof DocContext]: DocContext[K] } = { text, view, words, boundary };
     if (refDate) ctx.refDate = refDate;
     if (mode.dateExpression) ctx.dateExpression = true;
     return { conversion, ctx, opts };

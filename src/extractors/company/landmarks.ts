@@ -102,8 +102,9 @@ function datelineDayNear(view: string, at: number): boolean {
 
 /**
  * What the company passes read per token: its classes, and where it starts (starts[k] for
- * token k, starts[n] = the text's length; token k ends at starts[k + 1]): a typed array
- * stays compact in the cache, where reading tokens[k].start loads one object per token.
+ * token k, starts[n] = the text's length; token k ends at starts[k + 1]), in typed arrays
+ * that stay compact in the cache (the context has only the words: an offset would be a
+ * sum of their lengths).
  * The arrays are longer than the article's tokens (they are reused: see markTokens): the
  * passes count tokens by ctx.words.length.
  */
@@ -184,5 +185,5 @@ export function markTokens(ctx: DocContext, t: CompanyTables): CompanyDoc {
   }
   starts[words.length] = view.length;
   // (a literal, not a spread: one shape for every document)
-  return { text: ctx.text, view, tokens: ctx.tokens, words, boundary, marks, starts, firstUnits, present };
+  return { text: ctx.text, view, words, boundary, marks, starts, firstUnits, present };
 }

@@ -121,7 +121,7 @@ export function findPhrases<V>(ctx: CompanyDoc, index: PhraseIndex<V>): PhraseHi
       k++;
       continue;
     }
-    // (starts[k] is tokens[k].start, starts[m + 1] tokens[m].end: no token object is read)
+    // (starts[k] is where token k starts, starts[m + 1] where token m ends)
     const start = starts[k]!;
     let best: PhraseHit<V> | undefined;
     // While the key is Han characters and digits (most keys: no case to fold), it is known
