@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CodeSet } from '../text/codeSet.js';
+import type { CodeSet } from '../text/codeSet.js';
 
 const require = createRequire(import.meta.url);
 // nodejieba is CommonJS with a native binding
@@ -130,31 +130,15 @@ export interface Segmentation {
 }
 
 /**
- * The words and boundaries of `text`, in one pass over jieba's words (about 400 per
- * article). No object per word: the extractors read the words and the boundaries only,
- * and 400 token objects per article were a third of everything the pipeline allocated
- * (about 43 of 138 KB per article), which filled the young generation and evicted
- * jieba's dictionary from the CPU caches sooner. jieba's own array serves as the words.
+ * The words and boundaries of `text`. No object per word: the extractors read the words
+ * and the boundaries only, and 400 token objects per article were a third of everything
+ * the pipeline allocated (about 43 of 138 KB per article), which filled the young
+ * generation and evicted jieba's dictionary from the CPU caches sooner. Where nothing is
+ * glued (nearly always) jieba's own array serves as the words.
  */
 export function segmentText(text: string, known: (word: string) => boolean, glue: CodeSet): Segmentation {
-  const words = cutWords(text);
-  const boundary = new Uint8Array(text.length + 1);
-  boundary[0] = 1;
-  let offset = 0;
-  let mayGlue = false;
-  for (let k = 0; k < words.length; k++) {
-    const word = words[k]!;
-    offset += word.length;
-    boundary[offset] = 1;
-    // splitGlued's own first test, so that it runs only on the few articles it can change
-    if (word.length >= 3 && (glue.has(word.charCodeAt(0)) || glue.has(word.charCodeAt(word.length - 1)))) mayGlue = true;
-  }
-  if (offset !== text.length) throw new Error(`segmenter lost text: ${offset} of ${text.length} characters`);
-  if (mayGlue) {
-    const split = splitGlued(words, known, glue);
-    if (split !== words) return { words: split, boundary: wordBoundaries(split, text.length) };
-  }
-  return { words, boundary };
+  const words = splitGlued(cutWords(text), known, glue);
+  return { words, boundary: wordBoundaries(words, text.length) };
 }
 
 /**
@@ -173,12 +157,13 @@ export function tagOf(word: string): string {
   return tag;
 }
 
-/** boundary[i] = 1 where one of the words (in order, covering the text) starts or ends. */
+/** boundary[i] = 1 where one of the words (in order, covering the text of `length`) starts or ends. */
 function wordBoundaries(words: readonly string[], length: number): Uint8Array {
   const boundary = new Uint8Array(length + 1);
   boundary[0] = 1;
   let offset = 0;
   for (const w of words) boundary[(offset += w.length)] = 1;
+  if (offset !== length) throw new Error(`segmenter lost text: ${offset} of ${length} characters`);
   return boundary;
 }
 

@@ -19,16 +19,10 @@ export function hasLatinLetter(word: string): boolean {
   return false;
 }
 
-/** Is the word empty or white space only (a space, a line break)? */
-export function isBlankWord(word: string): boolean {
-  const first = word.charCodeAt(0);
-  // a word opening with a letter or a Han character (nearly all) needs no trim()
-  return !(first > 32) || (isWhiteSpaceUnit(first) && word.trim() === '');
-}
-
-/** isBlankWord of the token text[from, to), read off the text (a string is made only for white space) */
+/** Is the token text[from, to) empty or white space only (a space, a line break)? Read off the text. */
 export function isBlankRange(text: string, from: number, to: number): boolean {
   const first = text.charCodeAt(from);
+  // a token opening with a letter or a Han character (nearly all) needs no slice and no trim()
   return !(first > 32) || (isWhiteSpaceUnit(first) && text.slice(from, to).trim() === '');
 }
 

@@ -24,8 +24,6 @@ export interface CompanyTables {
   suffixes: Map<string, { legal: boolean; weak: boolean; afterPlace: boolean }>;
   /** the legal forms among them (有限公司, GmbH), in the rules' order */
   legalSuffixes: readonly string[];
-  /** first characters of the suffixes: most tokens are ruled out on one bit test */
-  suffixStarts: CodeSet;
   /** the Han suffixes by their last character, longest first (a name word ending in one: 交通银行) */
   hanSuffixesByLast: ReadonlyMap<number, readonly string[]>;
   /** last characters of the suffixes (all of them, so the Han ones too): most words are ruled out on one bit test */
@@ -39,8 +37,6 @@ export interface CompanyTables {
   mediaWords: readonly string[];
   /** words naming a branch or office of a company (分行, 分公司) */
   branchWords: ReadonlySet<string>;
-  /** first characters of the branch words and of 公司 */
-  branchStarts: CodeSet;
   /** words after a known company that name its subsidiary or business line (地产, 中国) */
   businessLines: { industries: readonly string[]; regions: readonly string[] };
   /** first characters of the business-line words */
@@ -73,8 +69,6 @@ export interface CompanyTables {
     /** every cue list (after, afterOf, market, bankAfter, source and object openers and closers) by kind */
     table: CueTable;
     gap: ReadonlySet<string>;
-    /** first characters of the cues a token may start (after, afterOf, market, source and object openers) */
-    starts: CodeSet;
   };
 }
 
@@ -145,13 +139,11 @@ export function compileCompanyTables(
     lexicon: lexiconIndex,
     suffixes,
     legalSuffixes: [...suffixes].filter(([, { legal }]) => legal).map(([suffix]) => suffix),
-    suffixStarts,
     hanSuffixesByLast: byLastCharacter(patterns.suffixes.map((s) => s.suffix).filter((s) => /^[\u4e00-\u9fff]+$/.test(s)).sort((a, b) => b.length - a.length)),
     hanSuffixEnds: codeSetOf(patterns.suffixes.map((s) => s.suffix), 'last'),
     genericPrefixes: new FilteredSet(patterns.genericPrefixes),
     legalNameStops: new Set(patterns.legalNameStops),
     branchWords: new Set(patterns.branchWords),
-    branchStarts,
     businessLines: patterns.businessLines,
     businessLineStarts: codeSetOf([...patterns.businessLines.industries, ...patterns.businessLines.regions]),
     listHeads: patterns.listHeads,
@@ -173,7 +165,6 @@ export function compileCompanyTables(
     cues: {
       table: cueTable(patterns.cues, fail),
       gap: new Set(patterns.cues.gap),
-      starts: cueStarts,
     },
     tokenClasses: tokenClassTable([
       { bit: PHRASE, set: lexiconIndex.firstChars },

@@ -10,6 +10,7 @@ import { tagOf } from '../../segment/index.js';
 import { isCommonWord } from '../../segment/dictionary.js';
 import { isHan } from '../../text/matchView.js';
 import type { PersonTables } from './tables.js';
+import { occurrencesAmong } from './landmarks.js';
 
 // 小姐 is left out: 环球小姐 names a title, not a person
 export const HONORIFICS = ['先生', '女士'];
@@ -26,12 +27,8 @@ export function honorificNames(ctx: DocContext, t: PersonTables, starts: readonl
   const { view, boundary } = ctx;
   const out: PersonCandidate[] = [];
   for (const honorific of HONORIFICS) {
-    // each occurrence, without overlap, in order
-    let next = 0;
-    for (const h of starts) {
-      if (h < next || !view.startsWith(honorific, h)) continue;
+    for (const h of occurrencesAmong(view, honorific, starts)) {
       const after = h + honorific.length;
-      next = after;
       if (boundary[after] !== 1 || view[after] === '们') continue;
       const start = nameStart(ctx, h);
       if (start === -1) continue;

@@ -20,7 +20,7 @@ import { isCommonWord } from '../../segment/dictionary.js';
 import { tagOf } from '../../segment/index.js';
 import { acceptedAlone, fixture, nameAt, type NameCandidate } from './chinese.js';
 import { compoundSurnameAt, type PersonTables } from './tables.js';
-import { landmarks } from './landmarks.js';
+import { landmarks, occurrencesAmong } from './landmarks.js';
 import { foreignNames } from './foreign.js';
 import { honorificNames } from './honorific.js';
 import { MIDDLE_DOT, MIDDLE_DOT_CLASS } from '../../text/middleDots.js';
@@ -244,11 +244,7 @@ function givenNameOf(name: string, t: PersonTables): string | null {
 function givenNamesAlone(ctx: DocContext, t: PersonTables, starts: readonly number[]): PersonCandidate[] {
   const out: PersonCandidate[] = [];
   for (const title of t.givenNameTitles) {
-    // each occurrence, without overlap, in order
-    let next = 0;
-    for (const at of starts) {
-      if (at < next || !ctx.view.startsWith(title, at)) continue;
-      next = at + title.length;
+    for (const at of occurrencesAmong(ctx.view, title, starts)) {
       const start = at - 2;
       if (start < 0 || ctx.boundary[start] !== 1 || ctx.boundary[at] !== 1) continue;
       const name = ctx.view.slice(start, at);

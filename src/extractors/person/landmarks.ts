@@ -27,6 +27,21 @@ export interface Landmarks {
   fixtureMark: boolean;
 }
 
+/**
+ * Where `word` stands, without overlap and in order (as a walk with indexOf finds it), among
+ * `starts`: offsets of its first character (Landmarks.wordsAfterName for 先生, 同志).
+ */
+export function occurrencesAmong(view: string, word: string, starts: readonly number[]): number[] {
+  const found: number[] = [];
+  let next = 0;
+  for (const at of starts) {
+    if (at < next || !view.startsWith(word, at)) continue;
+    found.push(at);
+    next = at + word.length;
+  }
+  return found;
+}
+
 const V = 0x76, V_UPPER = 0x56, DUI = '对'.charCodeAt(0);
 
 /**
